@@ -1,0 +1,177 @@
+using System.CommandLine;
+using Microsoft.EntityFrameworkCore;
+using MinhBach.Data;
+using MinhBach.Features.Demo;
+using MinhBach.Features.Sites;
+using MinhBach.Hosting;
+
+namespace MinhBach.Cli;
+
+/// <summary>The operator verbs. `./minhbach VERB` and the published binary share them.</summary>
+public static class CommandLine
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var root = new RootCommand("MinhBach: cổng thông tin điện tử tỉnh và các trang thành phần.");
+        root.Subcommands.Add(Serve());
+        root.Subcommands.Add(Migrate());
+        root.Subcommands.Add(Demo());
+        root.Subcommands.Add(SeedDemo());
+        root.Subcommands.Add(Sites());
+
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var e in parse.Errors) Console.Error.WriteLine($"Lỗi: câu lệnh không hợp lệ ({e.Message}).");
+            Console.Error.WriteLine("Xem hướng dẫn: ./minhbach --help");
+            return 2;
+        }
+        try
+        {
+            return await parse.InvokeAsync();
+        }
+        catch (Features.Catalogue.CatalogueException e)
+        {
+            Console.Error.WriteLine(e.Message);
+            return 3;
+        }
+        catch (Microsoft.Extensions.Options.OptionsValidationException e)
+        {
+            Console.Error.WriteLine("Cấu hình không hợp lệ:\n- " + string.Join("\n- ", e.Failures));
+            return 3;
+        }
+    }
+
+    /// <summary>A command that passes options it does not know (--urls, --environment …) to the web host.</summary>
+    private static Command HostCommand(string name, string description)
+    {
+        var cmd = new Command(name, description) { TreatUnmatchedTokensAsErrors = false };
+        return cmd;
+    }
+
+    private static Command Serve()
+    {
+        var cmd = HostCommand("serve", "Chạy máy chủ web (mọi tham số khác như --urls được chuyển cho máy chủ).");
+        var migrate = new Option<bool>("--migrate") { Description = "Nâng cấp cơ sở dữ liệu trước khi chạy." };
+        cmd.Options.Add(migrate);
+        cmd.SetAction(async (pr, ct) =>
+        {
+            var app = WebHost.Build([.. pr.UnmatchedTokens]);
+            if (!await EnsureMigratedAsync(app.Services, pr.GetValue(migrate), ct)) return 4;
+            await app.RunAsync(ct);
+            return 0;
+        });
+        return cmd;
+    }
+
+    private static Command Migrate()
+    {
+        var cmd = HostCommand("migrate", "Tạo hoặc nâng cấp cơ sở dữ liệu (SQLite hoặc PostgreSQL theo cấu hình).");
+        var dryRun = new Option<bool>("--dry-run") { Description = "Chỉ liệt kê các bước nâng cấp, không thay đổi gì." };
+        cmd.Options.Add(dryRun);
+        cmd.SetAction(async (pr, ct) =>
+        {
+            await using var app = WebHost.Build([.. pr.UnmatchedTokens]);
+            using var scope = app.Services.CreateScope();
+            var db = scope.ServiceProvider.GetRequiredService<AppDb>();
+            var pending = (await db.Database.GetPendingMigrationsAsync(ct)).ToList();
+            var provider = scope.ServiceProvider.GetRequiredService<DatabaseInfo>().Provider;
+            if (pr.GetValue(dryRun))
+            {
+                Console.WriteLine(pending.Count == 0
+                    ? $"Cơ sở dữ liệu ({provider}) đã ở phiên bản mới nhất."
+                    : $"Sẽ áp dụng {pending.Count} bước trên {provider}:\n  " + string.Join("\n  ", pending));
+                return 0;
+            }
+            var applied = await DataSetup.MigrateAsync(db, ct);
+            Console.WriteLine(applied.Count == 0
+                ? $"Cơ sở dữ liệu ({provider}) đã ở phiên bản mới nhất."
+                : $"Đã áp dụng {applied.Count} bước nâng cấp trên {provider}.");
+            return 0;
+        });
+        return cmd;
+    }
+
+    private static Command SeedDemo()
+    {
+        var cmd = HostCommand("seed-demo", "Nạp dữ liệu tỉnh mẫu (chỉ khi cơ sở dữ liệu chưa có trang nào).");
+        cmd.SetAction(async (pr, ct) =>
+        {
+            await using var app = WebHost.Build([.. pr.UnmatchedTokens]);
+            await EnsureMigratedAsync(app.Services, migrate: true, ct);
+            await SeedIfEmptyAsync(app.Services, ct);
+            return 0;
+        });
+        return cmd;
+    }
+
+    private static Command Demo()
+    {
+        var cmd = HostCommand("demo", "Tạo cơ sở dữ liệu SQLite, nạp tỉnh mẫu và chạy máy chủ.");
+        cmd.SetAction(async (pr, ct) =>
+        {
+            var args = pr.UnmatchedTokens.ToList();
+            if (!args.Any(a => a.StartsWith("--urls", StringComparison.Ordinal))) args.AddRange(["--urls", "http://127.0.0.1:5080"]);
+            var app = WebHost.Build([.. args]);
+            await EnsureMigratedAsync(app.Services, migrate: true, ct);
+            await SeedIfEmptyAsync(app.Services, ct);
+            await app.StartAsync(ct);
+            var url = app.Urls.FirstOrDefault() ?? "http://127.0.0.1:5080";
+            Console.WriteLine();
+            Console.WriteLine($"MinhBach đang chạy: {url}/");
+            using (var scope = app.Services.CreateScope())
+            {
+                var db = scope.ServiceProvider.GetRequiredService<AppDb>();
+                foreach (var s in await db.Sites.AsNoTracking().Where(s => s.Status == SiteStatus.Active).OrderBy(s => s.Order).ToListAsync(ct))
+                    Console.WriteLine($"  {url}/{(s.Slug.Length > 0 ? s.Slug + "/" : "")}  {s.Name}");
+            }
+            Console.WriteLine(DemoProvince.AccountsNotice);
+            Console.WriteLine("Nhấn Ctrl+C để dừng.");
+            await app.WaitForShutdownAsync(ct);
+            return 0;
+        });
+        return cmd;
+    }
+
+    private static Command Sites()
+    {
+        var cmd = new Command("site", "Quản lý các trang (trang thành phần) của cổng.");
+        var list = HostCommand("list", "Liệt kê các trang.");
+        list.SetAction(async (pr, ct) =>
+        {
+            await using var app = WebHost.Build([.. pr.UnmatchedTokens]);
+            using var scope = app.Services.CreateScope();
+            var db = scope.ServiceProvider.GetRequiredService<AppDb>();
+            foreach (var s in await db.Sites.AsNoTracking().Include(s => s.Hosts).OrderBy(s => s.Order).ToListAsync(ct))
+                Console.WriteLine($"{(s.Slug.Length == 0 ? "/" : "/" + s.Slug + "/"),-24} {s.KindCode,-18} {string.Join(",", s.Hosts.Select(h => h.Host)),-36} {s.Name}");
+            return 0;
+        });
+        cmd.Subcommands.Add(list);
+        cmd.Subcommands.Add(SiteAddCommand.Create());
+        return cmd;
+    }
+
+    internal static async Task<bool> EnsureMigratedAsync(IServiceProvider services, bool migrate, CancellationToken ct)
+    {
+        using var scope = services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDb>();
+        var pending = (await db.Database.GetPendingMigrationsAsync(ct)).ToList();
+        if (pending.Count == 0) return true;
+        if (!migrate)
+        {
+            Console.Error.WriteLine($"Cơ sở dữ liệu chưa được nâng cấp ({pending.Count} bước). Chạy: ./minhbach migrate (hoặc serve --migrate).");
+            return false;
+        }
+        await DataSetup.MigrateAsync(db, ct);
+        return true;
+    }
+
+    private static async Task SeedIfEmptyAsync(IServiceProvider services, CancellationToken ct)
+    {
+        using var scope = services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDb>();
+        if (await db.Sites.AnyAsync(ct)) return;
+        var seeder = ActivatorUtilities.CreateInstance<DemoProvince>(scope.ServiceProvider);
+        await seeder.SeedAsync(new Progress<string>(Console.WriteLine), ct);
+    }
+}

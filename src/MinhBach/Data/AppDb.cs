@@ -1,0 +1,129 @@
+using System.Linq.Expressions;
+using Microsoft.EntityFrameworkCore;
+using MinhBach.Features.Articles;
+using MinhBach.Features.Content;
+using MinhBach.Features.Documents;
+using MinhBach.Features.Schedules;
+using MinhBach.Features.Sites;
+using MinhBach.Text;
+
+namespace MinhBach.Data;
+
+/// <summary>
+/// One database for every site. Site-owned rows are filtered to the current site; cross-site reads
+/// (portal aggregation, province views) go through named services with IgnoreQueryFilters.
+/// Each provider has its own subclass so that each keeps its own migrations.
+/// </summary>
+public abstract class AppDb(DbContextOptions options, CurrentSite? currentSite) : DbContext(options)
+{
+    private int CurrentSiteId => currentSite?.Site?.Id ?? 0;
+
+    public DbSet<Site> Sites => Set<Site>();
+    public DbSet<SiteHost> SiteHosts => Set<SiteHost>();
+    public DbSet<SlugRedirect> SlugRedirects => Set<SlugRedirect>();
+    public DbSet<Page> Pages => Set<Page>();
+    public DbSet<OrgUnit> OrgUnits => Set<OrgUnit>();
+    public DbSet<Leader> Leaders => Set<Leader>();
+    public DbSet<Contact> Contacts => Set<Contact>();
+    public DbSet<SiteLink> SiteLinks => Set<SiteLink>();
+    public DbSet<Category> Categories => Set<Category>();
+    public DbSet<Article> Articles => Set<Article>();
+    public DbSet<Document> Documents => Set<Document>();
+    public DbSet<ScheduleEntry> ScheduleEntries => Set<ScheduleEntry>();
+
+    protected override void OnModelCreating(ModelBuilder b)
+    {
+        b.Entity<Site>(e =>
+        {
+            e.HasIndex(s => s.Slug).IsUnique();
+            e.Property(s => s.Slug).HasMaxLength(64);
+            e.Property(s => s.Name).HasMaxLength(300);
+            e.Property(s => s.NameEn).HasMaxLength(300);
+            e.Property(s => s.KindCode).HasMaxLength(64);
+            e.Property(s => s.Theme).HasMaxLength(32);
+            e.HasOne(s => s.Parent).WithMany().HasForeignKey(s => s.ParentId).OnDelete(DeleteBehavior.Restrict);
+            e.HasMany(s => s.Hosts).WithOne().HasForeignKey(h => h.SiteId).OnDelete(DeleteBehavior.Cascade);
+        });
+        b.Entity<SiteHost>(e =>
+        {
+            e.HasIndex(h => h.Host).IsUnique();
+            e.Property(h => h.Host).HasMaxLength(253);
+        });
+        b.Entity<SlugRedirect>().HasIndex(r => new { r.SiteId, r.ContentType, r.OldSlug }).IsUnique();
+        b.Entity<Page>().HasIndex(p => new { p.SiteId, p.Language, p.Slug }).IsUnique();
+        b.Entity<Leader>().HasIndex(l => new { l.SiteId, l.Slug }).IsUnique();
+        b.Entity<Category>().HasIndex(c => new { c.SiteId, c.Slug }).IsUnique();
+        b.Entity<Article>(e =>
+        {
+            e.HasIndex(a => new { a.SiteId, a.Slug }).IsUnique();
+            e.HasIndex(a => new { a.SiteId, a.Status, a.PublishedAt });
+            e.HasIndex(a => new { a.SiteId, a.CategoryId, a.Status, a.PublishedAt });
+            e.Property(a => a.Title).HasMaxLength(500);
+            e.Property(a => a.TitleFolded).HasMaxLength(500);
+            e.Property(a => a.Slug).HasMaxLength(120);
+            e.HasOne(a => a.Category).WithMany().HasForeignKey(a => a.CategoryId).OnDelete(DeleteBehavior.Restrict);
+        });
+        b.Entity<Document>(e =>
+        {
+            e.HasIndex(d => new { d.SiteId, d.Slug }).IsUnique();
+            e.HasIndex(d => new { d.SiteId, d.IssuedOn });
+            e.Property(d => d.Number).HasMaxLength(100);
+            e.Property(d => d.TypeCode).HasMaxLength(64);
+        });
+        b.Entity<ScheduleEntry>().HasIndex(s => new { s.SiteId, s.Date });
+
+        foreach (var type in b.Model.GetEntityTypes().Select(t => t.ClrType).Where(t => typeof(ISiteOwned).IsAssignableFrom(t)))
+        {
+            typeof(AppDb).GetMethod(nameof(FilterToCurrentSite), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!
+                .MakeGenericMethod(type).Invoke(this, [b]);
+            b.Entity(type).HasOne(typeof(Site)).WithMany().HasForeignKey(nameof(ISiteOwned.SiteId)).OnDelete(DeleteBehavior.Cascade);
+        }
+    }
+
+    private void FilterToCurrentSite<T>(ModelBuilder b) where T : class, ISiteOwned
+    {
+        Expression<Func<T, bool>> filter = e => e.SiteId == CurrentSiteId;
+        b.Entity<T>().HasQueryFilter(filter);
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        FillDerivedColumns();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        FillDerivedColumns();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    private void FillDerivedColumns()
+    {
+        foreach (var entry in ChangeTracker.Entries())
+        {
+            if (entry.State is not (EntityState.Added or EntityState.Modified)) continue;
+            switch (entry.Entity)
+            {
+                case Article a: a.TitleFolded = VietnameseText.Fold(a.Title); break;
+                case Document d: d.TitleFolded = VietnameseText.Fold(d.Number + " " + d.Title); break;
+                case SiteHost h: h.Host = h.Host.Trim().ToLowerInvariant(); break;
+            }
+        }
+    }
+}
+
+public sealed class SqliteAppDb(DbContextOptions<SqliteAppDb> options, CurrentSite? currentSite = null) : AppDb(options, currentSite)
+{
+    protected override void ConfigureConventions(ModelConfigurationBuilder c)
+    {
+        // SQLite has no time-zone type; everything stored is UTC, so say so when reading back.
+        c.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+    }
+}
+
+public sealed class PostgresAppDb(DbContextOptions<PostgresAppDb> options, CurrentSite? currentSite = null) : AppDb(options, currentSite);
+
+internal sealed class UtcDateTimeConverter() : Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<DateTime, DateTime>(
+    v => v.Kind == DateTimeKind.Utc ? v : v.ToUniversalTime(),
+    v => DateTime.SpecifyKind(v, DateTimeKind.Utc));

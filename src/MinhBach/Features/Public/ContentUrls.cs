@@ -1,0 +1,29 @@
+using MinhBach.Features.Articles;
+using MinhBach.Features.Documents;
+
+namespace MinhBach.Features.Public;
+
+/// <summary>Site-relative addresses of public content: readable Vietnamese slugs without diacritics.</summary>
+public static class ContentUrls
+{
+    public const string News = "/tin-tuc";
+    public static string Category(string categorySlug) => $"/tin-tuc/{categorySlug}";
+    public static string Article(string categorySlug, string slug) => $"/tin-tuc/{categorySlug}/{slug}";
+    public static string Article(Article a) => Article(a.Category?.Slug ?? "", a.Slug);
+    public static string Print(Article a) => Article(a) + "/in";
+    public static string Feed(string categorySlug) => $"/rss/{categorySlug}.xml";
+    public const string AllNewsFeed = "/rss/tin-moi.xml";
+    public static string Intro(string slug) => $"/gioi-thieu/{slug}";
+    public static string Leader(string slug) => $"/lanh-dao/{slug}";
+    public static string Document(Document d) => $"/van-ban/{d.Slug}";
+    public const string Documents = "/van-ban";
+    public const string Organisation = "/co-cau-to-chuc";
+    public const string Leaders = "/lanh-dao";
+    public const string Contacts = "/lien-he";
+    public const string Schedule = "/lich-cong-tac";
+    public const string SiteMap = "/so-do-cong";
+    public const string Search = "/tim-kiem";
+    public const string Feeds = "/rss";
+    public const string ComponentSites = "/trang-thanh-phan";
+    public const string English = "/en";
+}

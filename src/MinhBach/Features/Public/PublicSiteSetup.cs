@@ -1,0 +1,31 @@
+using MinhBach.Features.Sites;
+
+namespace MinhBach.Features.Public;
+
+/// <summary>Server-rendered public pages of every site: Razor Pages under Features/, plus feeds and sitemaps.</summary>
+public static class PublicSiteSetup
+{
+    public static IServiceCollection AddPublicSite(this IServiceCollection services)
+    {
+        services.AddRazorPages(o =>
+        {
+            o.RootDirectory = "/Features";
+        });
+        services.AddScoped<SiteChrome>();
+        services.AddScoped<SitemapBuilder>();
+        services.AddHttpContextAccessor();
+        return services;
+    }
+
+    public static WebApplication UsePublicSite(this WebApplication app)
+    {
+        app.UseExceptionHandler("/loi/500");
+        app.UseStatusCodePagesWithReExecute("/loi/{0}");
+        app.UseStaticFiles();
+        app.UseSites();
+        app.UseRouting();
+        app.MapRazorPages();
+        app.MapFeeds();
+        return app;
+    }
+}

@@ -1,0 +1,38 @@
+using Microsoft.EntityFrameworkCore;
+using MinhBach.Data;
+using MinhBach.Features.Articles;
+
+namespace MinhBach.Features.Public;
+
+/// <summary>Every public page of the current site, for /sitemap.xml.</summary>
+public sealed class SitemapBuilder(AppDb db)
+{
+    public sealed record Entry(string Path, DateTime? LastModified = null);
+
+    public async Task<IReadOnlyList<Entry>> BuildAsync(CancellationToken ct)
+    {
+        var list = new List<Entry>
+        {
+            new("/"), new(ContentUrls.News), new(ContentUrls.Organisation), new(ContentUrls.Leaders),
+            new(ContentUrls.Contacts), new(ContentUrls.Schedule), new(ContentUrls.Documents), new(ContentUrls.SiteMap),
+            new(ContentUrls.Feeds), new("/gioi-thieu"),
+        };
+        var pages = await db.Pages.AsNoTracking().Select(p => new { p.Language, p.Slug, p.UpdatedAt }).ToListAsync(ct);
+        list.AddRange(pages.Where(p => p.Language == "vi").Select(p => new Entry(ContentUrls.Intro(p.Slug), p.UpdatedAt)));
+        if (pages.Any(p => p.Language == "en"))
+        {
+            list.Add(new(ContentUrls.English));
+            list.AddRange(new[] { "organisation", "leaders", "contacts" }.Select(s => new Entry($"{ContentUrls.English}/{s}")));
+            list.AddRange(pages.Where(p => p.Language == "en").Select(p => new Entry($"{ContentUrls.English}/{p.Slug}", p.UpdatedAt)));
+        }
+        list.AddRange((await db.Leaders.AsNoTracking().Select(l => l.Slug).ToListAsync(ct)).Select(s => new Entry(ContentUrls.Leader(s))));
+        list.AddRange((await db.Categories.AsNoTracking().Select(c => c.Slug).ToListAsync(ct)).Select(s => new Entry(ContentUrls.Category(s))));
+        var articles = await db.Articles.AsNoTracking().Where(a => a.Status == ArticleStatus.Published)
+            .OrderByDescending(a => a.PublishedAt)
+            .Select(a => new { Cat = a.Category!.Slug, a.Slug, a.UpdatedAt }).ToListAsync(ct);
+        list.AddRange(articles.Select(a => new Entry(ContentUrls.Article(a.Cat, a.Slug), a.UpdatedAt)));
+        var docs = await db.Documents.AsNoTracking().Select(d => new { d.Slug, d.CreatedAt }).ToListAsync(ct);
+        list.AddRange(docs.Select(d => new Entry($"{ContentUrls.Documents}/{d.Slug}", d.CreatedAt)));
+        return list;
+    }
+}

@@ -1,0 +1,71 @@
+namespace MinhBach.Features.Sites;
+
+public enum SiteStatus
+{
+    Active = 0,
+    /// <summary>Merged into another site; every request is redirected there.</summary>
+    Merged = 1,
+    Closed = 2,
+}
+
+/// <summary>The provincial portal (no parent) or one of its component sites.</summary>
+public sealed class Site
+{
+    public int Id { get; set; }
+    /// <summary>Path prefix for local and demo use (/so-khcn/…); empty for the portal itself.</summary>
+    public string Slug { get; set; } = "";
+    public string Name { get; set; } = "";
+    public string NameEn { get; set; } = "";
+    public string? ShortName { get; set; }
+    /// <summary>Code from data/agency-kinds.json: kinds are data, since local government keeps changing.</summary>
+    public string KindCode { get; set; } = "";
+    public int? ParentId { get; set; }
+    public Site? Parent { get; set; }
+    public SiteStatus Status { get; set; }
+    public int? MergedIntoId { get; set; }
+    public int Order { get; set; }
+
+    public string? Description { get; set; }
+    /// <summary>Governing body shown in the footer (cơ quan chủ quản).</summary>
+    public string? ManagingAgency { get; set; }
+    public string Address { get; set; } = "";
+    public string Phone { get; set; } = "";
+    public string? Fax { get; set; }
+    public string Email { get; set; } = "";
+    public string ResponsiblePerson { get; set; } = "";
+    public string ResponsiblePersonTitle { get; set; } = "";
+    /// <summary>"Giấy phép số …/GP-TTĐT ngày … do … cấp"; only aggregated sites must show one.</summary>
+    public string? LicenceLine { get; set; }
+    /// <summary>Theme name from a vetted palette (contrast checked), not free colours.</summary>
+    public string Theme { get; set; } = "do";
+    public string? LogoUrl { get; set; }
+    public bool EmcEnabled { get; set; }
+    public string? EmcSiteId { get; set; }
+    public DateTime CreatedAt { get; set; }
+
+    public List<SiteHost> Hosts { get; set; } = [];
+}
+
+public sealed class SiteHost
+{
+    public int Id { get; set; }
+    public int SiteId { get; set; }
+    /// <summary>Lower-case host name without port, e.g. sokhcn.dongminh.gov.vn.</summary>
+    public string Host { get; set; } = "";
+}
+
+/// <summary>Rows owned by one site; the database filters them to the current site.</summary>
+public interface ISiteOwned
+{
+    int SiteId { get; set; }
+}
+
+/// <summary>Old slugs kept when content is renamed or moved, so published links keep working.</summary>
+public sealed class SlugRedirect : ISiteOwned
+{
+    public int Id { get; set; }
+    public int SiteId { get; set; }
+    public string ContentType { get; set; } = "";
+    public string OldSlug { get; set; } = "";
+    public string NewSlug { get; set; } = "";
+}

@@ -1,0 +1,80 @@
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using MinhBach.Data;
+
+namespace MinhBach.Features.Sites;
+
+/// <summary>Adds sites with every check done first, so a bad request changes nothing.</summary>
+public sealed partial class SiteRegistry(AppDb db, Catalogue.Catalogue catalogue, SiteDirectory directory, TimeProvider clock)
+{
+    /// <summary>First path segments the public pages use; a site prefix must not shadow them.</summary>
+    public static readonly IReadOnlySet<string> ReservedSlugs = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+    {
+        "tin-tuc", "gioi-thieu", "co-cau-to-chuc", "lanh-dao", "lien-he", "lich-cong-tac", "van-ban", "so-do-cong",
+        "tim-kiem", "rss", "trang-thanh-phan", "en", "loi", "assets", "healthz", "sitemap.xml", "robots.txt",
+        "quan-tri", "api", "tep", "hoi-dap", "lay-y-kien", "phan-anh-kien-nghi",
+    };
+
+    public sealed record NewSite(string Slug, string Name, string? NameEn, string KindCode, string? ParentSlug, IReadOnlyList<string> Hosts);
+
+    [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
+    private static partial Regex SlugPattern();
+
+    [GeneratedRegex(@"^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$")]
+    private static partial Regex HostPattern();
+
+    /// <summary>Returns the Vietnamese problems found; empty when the site can be added.</summary>
+    public async Task<IReadOnlyList<string>> ValidateAsync(NewSite s, CancellationToken ct = default)
+    {
+        var errors = new List<string>();
+        if (!SlugPattern().IsMatch(s.Slug) || s.Slug.Length > 64)
+            errors.Add($"Đường dẫn \"{s.Slug}\" không hợp lệ: chỉ dùng chữ thường không dấu, số và dấu gạch ngang (ví dụ so-khcn).");
+        else if (ReservedSlugs.Contains(s.Slug))
+            errors.Add($"Đường dẫn \"{s.Slug}\" trùng với một mục của cổng; hãy chọn tên khác.");
+        else if (await db.Sites.AnyAsync(x => x.Slug == s.Slug, ct))
+            errors.Add($"Đã có trang dùng đường dẫn \"{s.Slug}\".");
+        if (string.IsNullOrWhiteSpace(s.Name)) errors.Add("Tên trang không được để trống.");
+        if (catalogue.Kind(s.KindCode) is null)
+            errors.Add($"Loại đơn vị \"{s.KindCode}\" không có trong danh mục (có: {string.Join(", ", catalogue.AgencyKinds.Select(k => k.Code))}).");
+        if (!string.IsNullOrWhiteSpace(s.ParentSlug) && !await db.Sites.AnyAsync(x => x.Slug == s.ParentSlug, ct))
+            errors.Add($"Không tìm thấy trang cha \"{s.ParentSlug}\".");
+        foreach (var h in s.Hosts)
+        {
+            var host = h.Trim().ToLowerInvariant();
+            if (!HostPattern().IsMatch(host)) errors.Add($"Tên miền \"{h}\" không hợp lệ.");
+            else if (await db.SiteHosts.AnyAsync(x => x.Host == host, ct)) errors.Add($"Tên miền \"{h}\" đã được dùng cho trang khác.");
+        }
+        return errors;
+    }
+
+    public async Task<Site> AddAsync(NewSite s, CancellationToken ct = default)
+    {
+        var errors = await ValidateAsync(s, ct);
+        if (errors.Count > 0) throw new SiteValidationException(errors);
+        int? parentId = null;
+        if (!string.IsNullOrWhiteSpace(s.ParentSlug))
+            parentId = await db.Sites.Where(x => x.Slug == s.ParentSlug).Select(x => (int?)x.Id).FirstAsync(ct);
+        else
+            parentId = await db.Sites.Where(x => x.Slug == "" && x.ParentId == null).Select(x => (int?)x.Id).FirstOrDefaultAsync(ct);
+        var site = new Site
+        {
+            Slug = s.Slug,
+            Name = s.Name.Trim(),
+            NameEn = s.NameEn?.Trim() ?? "",
+            KindCode = s.KindCode,
+            ParentId = parentId,
+            CreatedAt = clock.GetUtcNow().UtcDateTime,
+            Order = await db.Sites.CountAsync(ct),
+            Hosts = s.Hosts.Select(h => new SiteHost { Host = h }).ToList(),
+        };
+        db.Sites.Add(site);
+        await db.SaveChangesAsync(ct);
+        directory.Invalidate();
+        return site;
+    }
+}
+
+public sealed class SiteValidationException(IReadOnlyList<string> errors) : Exception(string.Join(" ", errors))
+{
+    public IReadOnlyList<string> Errors { get; } = errors;
+}

@@ -1,0 +1,30 @@
+using MinhBach.Data;
+using MinhBach.Features.Catalogue;
+using MinhBach.Features.Public;
+using MinhBach.Features.Sites;
+
+namespace MinhBach.Hosting;
+
+/// <summary>The web host: one AddX/UseX per feature, shared by `serve`, `demo` and the tests.</summary>
+public static class WebHost
+{
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        configure?.Invoke(builder);
+        builder.AddServiceDefaults();
+        builder.Services.AddMinhBachData(builder.Configuration);
+        builder.Services.AddCatalogue();
+        builder.Services.AddSites();
+        builder.Services.AddPublicSite();
+
+        var app = builder.Build();
+        app.UseServiceDefaults();
+        app.UsePublicSite();
+        return app;
+    }
+}
