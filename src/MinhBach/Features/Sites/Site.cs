@@ -14,7 +14,11 @@ public sealed class Site
     public int Id { get; set; }
     /// <summary>Path prefix for local and demo use (/so-khcn/…); empty for the portal itself.</summary>
     public string Slug { get; set; } = "";
+    /// <summary>Title of the site: "Cổng thông tin điện tử tỉnh …", "Trang thông tin điện tử Sở …".</summary>
     public string Name { get; set; } = "";
+    /// <summary>Full Vietnamese name of the owning agency, shown in the header (TEC-20).</summary>
+    public string AgencyName { get; set; } = "";
+    /// <summary>English name of the agency, for the /en/ pages (INF-20).</summary>
     public string NameEn { get; set; } = "";
     public string? ShortName { get; set; }
     /// <summary>Code from data/agency-kinds.json: kinds are data, since local government keeps changing.</summary>

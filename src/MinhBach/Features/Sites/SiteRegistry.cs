@@ -60,6 +60,7 @@ public sealed partial class SiteRegistry(AppDb db, Catalogue.Catalogue catalogue
         {
             Slug = s.Slug,
             Name = s.Name.Trim(),
+            AgencyName = s.Name.Trim(),
             NameEn = s.NameEn?.Trim() ?? "",
             KindCode = s.KindCode,
             ParentId = parentId,

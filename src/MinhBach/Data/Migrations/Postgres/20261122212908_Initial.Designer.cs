@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace MinhBach.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresAppDb))]
-    [Migration("20261122212828_Initial")]
+    [Migration("20261122212908_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -493,6 +493,10 @@ namespace MinhBach.Data.Migrations.Postgres
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
                     b.Property<string>("Address")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("AgencyName")
                         .IsRequired()
                         .HasColumnType("text");
 

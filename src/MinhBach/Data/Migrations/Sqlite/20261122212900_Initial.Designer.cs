@@ -11,7 +11,7 @@ using MinhBach.Data;
 namespace MinhBach.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDb))]
-    [Migration("20261122212818_Initial")]
+    [Migration("20261122212900_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -468,6 +468,10 @@ namespace MinhBach.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Address")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AgencyName")
                         .IsRequired()
                         .HasColumnType("TEXT");
 
