@@ -27,3 +27,10 @@ public static class ContentUrls
     public const string ComponentSites = "/trang-thanh-phan";
     public const string English = "/en";
 }
+
+public static class UrlHelperExtensions
+{
+    /// <summary>A site-relative path made into this request's address (adds the site prefix, if any).</summary>
+    public static string Site(this Microsoft.AspNetCore.Mvc.IUrlHelper url, string path) =>
+        url.ActionContext.HttpContext.Request.PathBase + path;
+}

@@ -10,6 +10,10 @@ public static class PublicSiteSetup
         services.AddRazorPages(o =>
         {
             o.RootDirectory = "/Features";
+            // English information reuses the Vietnamese pages, which switch language by path.
+            o.Conventions.AddPageRoute("/Content/Organisation", "en/organisation");
+            o.Conventions.AddPageRoute("/Content/Leaders", "en/leaders");
+            o.Conventions.AddPageRoute("/Content/Contacts", "en/contacts");
         });
         services.AddScoped<SiteChrome>();
         services.AddScoped<SitemapBuilder>();

@@ -1,0 +1,47 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using MinhBach.Data;
+using MinhBach.Features.Public;
+
+namespace MinhBach.Features.Articles;
+
+/// <summary>One article, or its print view; old slugs and moved categories redirect to the canonical address.</summary>
+public sealed class ArticlePageModel(AppDb db) : PublicPageModel
+{
+    public Article Article { get; private set; } = null!;
+    public IReadOnlyList<Article> Related { get; private set; } = [];
+    public string AbsoluteUrl { get; private set; } = "";
+
+    public async Task<IActionResult> OnGetAsync(string category, string slug, string? print, CancellationToken ct)
+    {
+        var printView = print is not null;
+        var found = await db.Published().FirstOrDefaultAsync(a => a.Slug == slug, ct);
+        if (found is null)
+        {
+            var moved = await db.SlugRedirects.AsNoTracking().FirstOrDefaultAsync(r => r.ContentType == "article" && r.OldSlug == slug, ct);
+            if (moved is null) return NotFound();
+            found = await db.Published().FirstOrDefaultAsync(a => a.Slug == moved.NewSlug, ct);
+            if (found is null) return NotFound();
+        }
+        if (found.Slug != slug || found.Category!.Slug != category)
+            return RedirectPermanent(Request.PathBase + (printView ? ContentUrls.Print(found) : ContentUrls.Article(found)));
+
+        Article = found;
+        AbsoluteUrl = Sites.SiteUrls.AbsoluteBase(Request) + ContentUrls.Article(found);
+        if (!printView)
+            Related = await db.Published().Where(a => a.CategoryId == found.CategoryId && a.Id != found.Id)
+                .OrderByDescending(a => a.PublishedAt).Take(5).ToListAsync(ct);
+        Meta = new PageMeta
+        {
+            Title = found.Title,
+            Description = found.Summary,
+            Creator = found.Author.Length > 0 ? found.Author : Site.AgencyName,
+            Date = found.PublishedAt,
+            CanonicalPath = ContentUrls.Article(found),
+            Breadcrumbs = [("Tin tức", ContentUrls.News), (found.Category!.Name, ContentUrls.Category(found.Category.Slug)), (found.Title, null)],
+            FeedPath = ContentUrls.Feed(found.Category.Slug),
+            FeedTitle = $"RSS: {found.Category.Name}",
+        };
+        return Page();
+    }
+}

@@ -1,0 +1,37 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using MinhBach.Data;
+using MinhBach.Features.Public;
+
+namespace MinhBach.Features.Content;
+
+/// <summary>/gioi-thieu (the list of introduction pages) and /gioi-thieu/{slug}.</summary>
+public sealed class IntroductionModel(AppDb db) : PublicPageModel
+{
+    public IReadOnlyList<Page> Pages { get; private set; } = [];
+    public Page? Current { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(string? slug, CancellationToken ct)
+    {
+        Pages = await db.Pages.AsNoTracking().Where(p => p.Language == "vi").OrderBy(p => p.Order).ToListAsync(ct);
+        if (slug is not null)
+        {
+            Current = Pages.FirstOrDefault(p => p.Slug == slug);
+            if (Current is null)
+            {
+                var moved = await db.SlugRedirects.AsNoTracking().FirstOrDefaultAsync(r => r.ContentType == "page" && r.OldSlug == slug, ct);
+                return moved is null ? NotFound() : RedirectPermanent(Url.Site(ContentUrls.Intro(moved.NewSlug)));
+            }
+        }
+        Meta = new PageMeta
+        {
+            Title = Current?.Title ?? "Giới thiệu",
+            Description = Current is null ? $"Giới thiệu {Site.AgencyName}" : $"{Current.Title} - {Site.AgencyName}",
+            Creator = Site.AgencyName,
+            Date = Current?.UpdatedAt,
+            CanonicalPath = Current is null ? "/gioi-thieu" : ContentUrls.Intro(Current.Slug),
+            Breadcrumbs = Current is null ? [("Giới thiệu", null)] : [("Giới thiệu", "/gioi-thieu"), (Current.Title, null)],
+        };
+        return Page();
+    }
+}

@@ -1,0 +1,43 @@
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using MinhBach.Features.Public;
+using MinhBach.Features.Sites;
+
+namespace MinhBach.Features.Errors;
+
+/// <summary>The Vietnamese error page for every status code (re-executed by the status-code and exception middleware).</summary>
+[IgnoreAntiforgeryToken]
+public sealed class StatusModel(CurrentSite current) : PageModel
+{
+    public int Code { get; private set; }
+    public string Heading { get; private set; } = "";
+    public string Message { get; private set; } = "";
+    public bool HasSite => current.Site is not null;
+    public PageMeta Meta { get; private set; } = new();
+
+    public IActionResult OnGet(int code) => Render(code);
+    public IActionResult OnPost(int code) => Render(code);
+
+    private IActionResult Render(int code)
+    {
+        var original = HttpContext.Features.Get<IStatusCodeReExecuteFeature>();
+        var failed = HttpContext.Features.Get<IExceptionHandlerFeature>() is not null;
+        // /loi/123 asked for directly is itself a page that does not exist.
+        Code = failed ? 500 : original is null ? 404 : code is >= 400 and <= 599 ? code : 404;
+        (Heading, Message) = Code switch
+        {
+            400 => ("Yêu cầu không hợp lệ", "Địa chỉ hoặc tham số không hợp lệ (ví dụ số trang, mã tuần, năm). Vui lòng kiểm tra lại đường dẫn."),
+            404 => ("Không tìm thấy trang", "Trang bạn tìm không tồn tại hoặc đã được chuyển đi. Hãy thử tìm kiếm hoặc quay về trang chủ."),
+            405 => ("Phương thức không được hỗ trợ", "Trang này không nhận yêu cầu theo cách vừa gửi."),
+            410 => ("Trang đã ngừng hoạt động", "Trang này đã ngừng hoạt động."),
+            429 => ("Quá nhiều yêu cầu", "Bạn đã gửi quá nhiều yêu cầu trong thời gian ngắn. Vui lòng thử lại sau ít phút."),
+            >= 500 => ("Hệ thống đang gặp sự cố", "Đã có lỗi xảy ra. Chúng tôi đã ghi nhận sự cố; vui lòng thử lại sau."),
+            _ => ("Không thực hiện được yêu cầu", "Yêu cầu không thực hiện được."),
+        };
+        Response.StatusCode = Code;
+        Meta = new PageMeta { Title = Heading };
+        ViewData["Meta"] = Meta;
+        return Page();
+    }
+}

@@ -1,0 +1,73 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using MinhBach.Features.Sites;
+
+namespace MinhBach.Features.Public;
+
+/// <summary>Base of every public page: the current site, paging read strictly, and the page's metadata.</summary>
+public abstract class PublicPageModel : PageModel
+{
+    public const int MaxPage = 10_000;
+
+    public Site Site => HttpContext.RequestServices.GetRequiredService<CurrentSite>().Required;
+
+    /// <summary>Page number from ?trang=; null when present but not a number in range (the caller answers 400).</summary>
+    protected int? ReadPageNumber()
+    {
+        var raw = Request.Query["trang"];
+        if (raw.Count == 0) return 1;
+        return raw.Count == 1 && int.TryParse(raw[0], NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n is >= 1 and <= MaxPage
+            ? n
+            : null;
+    }
+
+    protected IActionResult BadInput() => StatusCode(StatusCodes.Status400BadRequest);
+
+    public PageMeta Meta { get; protected set; } = new();
+}
+
+/// <summary>What the layout writes in &lt;head&gt;: title, description and the Dublin Core elements (TEC-10).</summary>
+public sealed record PageMeta
+{
+    public string Title { get; init; } = "";
+    public string? Description { get; init; }
+    public string? Creator { get; init; }
+    public DateTime? Date { get; init; }
+    public string Type { get; init; } = "Text";
+    public string Language { get; init; } = "vi";
+    /// <summary>Site-relative canonical path; the layout makes it absolute.</summary>
+    public string? CanonicalPath { get; init; }
+    public IReadOnlyList<(string Title, string? Path)> Breadcrumbs { get; init; } = [];
+    public string? FeedPath { get; init; }
+    public string? FeedTitle { get; init; }
+}
+
+public static class VnTime
+{
+    private static readonly TimeZoneInfo Zone = Find();
+
+    private static TimeZoneInfo Find()
+    {
+        try { return TimeZoneInfo.FindSystemTimeZoneById("Asia/Ho_Chi_Minh"); }
+        catch (TimeZoneNotFoundException) { return TimeZoneInfo.CreateCustomTimeZone("ICT", TimeSpan.FromHours(7), "ICT", "ICT"); }
+    }
+
+    public static DateTime ToLocal(DateTime utc) => TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Zone);
+    public static DateTime FromLocal(DateTime local) => TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), Zone);
+    public static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(ToLocal(clock.GetUtcNow().UtcDateTime));
+    public static string DateTimeText(DateTime utc) => ToLocal(utc).ToString("dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture);
+    public static string DateText(DateTime utc) => ToLocal(utc).ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
+    public static string DateText(DateOnly d) => d.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
+
+    public static string DayName(DayOfWeek d) => d switch
+    {
+        DayOfWeek.Monday => "Thứ Hai",
+        DayOfWeek.Tuesday => "Thứ Ba",
+        DayOfWeek.Wednesday => "Thứ Tư",
+        DayOfWeek.Thursday => "Thứ Năm",
+        DayOfWeek.Friday => "Thứ Sáu",
+        DayOfWeek.Saturday => "Thứ Bảy",
+        _ => "Chủ Nhật",
+    };
+}
