@@ -40,6 +40,11 @@ public static class CommandLine
             Console.Error.WriteLine("Cấu hình không hợp lệ:\n- " + string.Join("\n- ", e.Failures));
             return 3;
         }
+        catch (Exception e) when (e is System.Data.Common.DbException or InvalidOperationException { InnerException: System.Data.Common.DbException })
+        {
+            Console.Error.WriteLine($"Lỗi cơ sở dữ liệu: {e.GetBaseException().Message}\nKiểm tra chuỗi kết nối (ConnectionStrings) và chạy ./minhbach migrate.");
+            return 5;
+        }
     }
 
     /// <summary>A command that passes options it does not know (--urls, --environment …) to the web host.</summary>

@@ -27,7 +27,13 @@ public sealed partial class SiteRegistry(AppDb db, Catalogue.Catalogue catalogue
     public async Task<IReadOnlyList<string>> ValidateAsync(NewSite s, CancellationToken ct = default)
     {
         var errors = new List<string>();
-        if (!SlugPattern().IsMatch(s.Slug) || s.Slug.Length > 64)
+        if (s.Slug.Length == 0)
+        {
+            // The portal itself lives at the root, without a prefix; there is one per installation.
+            if (await db.Sites.AnyAsync(x => x.Slug == "", ct)) errors.Add("Cổng tỉnh (trang gốc) đã có; mỗi hệ thống chỉ có một cổng.");
+            if (!string.IsNullOrWhiteSpace(s.ParentSlug)) errors.Add("Cổng tỉnh không có trang cha.");
+        }
+        else if (!SlugPattern().IsMatch(s.Slug) || s.Slug.Length > 64)
             errors.Add($"Đường dẫn \"{s.Slug}\" không hợp lệ: chỉ dùng chữ thường không dấu, số và dấu gạch ngang (ví dụ so-khcn).");
         else if (ReservedSlugs.Contains(s.Slug))
             errors.Add($"Đường dẫn \"{s.Slug}\" trùng với một mục của cổng; hãy chọn tên khác.");
@@ -52,7 +58,9 @@ public sealed partial class SiteRegistry(AppDb db, Catalogue.Catalogue catalogue
         var errors = await ValidateAsync(s, ct);
         if (errors.Count > 0) throw new SiteValidationException(errors);
         int? parentId = null;
-        if (!string.IsNullOrWhiteSpace(s.ParentSlug))
+        if (s.Slug.Length == 0)
+            parentId = null;
+        else if (!string.IsNullOrWhiteSpace(s.ParentSlug))
             parentId = await db.Sites.Where(x => x.Slug == s.ParentSlug).Select(x => (int?)x.Id).FirstAsync(ct);
         else
             parentId = await db.Sites.Where(x => x.Slug == "" && x.ParentId == null).Select(x => (int?)x.Id).FirstOrDefaultAsync(ct);

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace MinhBach.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresAppDb))]
-    [Migration("20261122212908_Initial")]
+    [Migration("20261122213639_Initial")]
     partial class Initial
     {
         /// <inheritdoc />

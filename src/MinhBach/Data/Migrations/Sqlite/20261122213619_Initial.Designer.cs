@@ -11,7 +11,7 @@ using MinhBach.Data;
 namespace MinhBach.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDb))]
-    [Migration("20261122212900_Initial")]
+    [Migration("20261122213619_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
