@@ -105,7 +105,16 @@ public abstract class AppDb(DbContextOptions options, CurrentSite? currentSite) 
             if (entry.State is not (EntityState.Added or EntityState.Modified)) continue;
             switch (entry.Entity)
             {
-                case Article a: a.TitleFolded = VietnameseText.Fold(a.Title); break;
+                case Article a:
+                    a.TitleFolded = VietnameseText.Fold(a.Title);
+                    a.Body = HtmlContent.Sanitize(a.Body);
+                    break;
+                case Page p: p.Body = HtmlContent.Sanitize(p.Body); break;
+                case Leader l:
+                    l.Biography = HtmlContent.Sanitize(l.Biography);
+                    l.Duties = HtmlContent.Sanitize(l.Duties);
+                    l.DutiesEn = HtmlContent.Sanitize(l.DutiesEn);
+                    break;
                 case Document d: d.TitleFolded = VietnameseText.Fold(d.Number + " " + d.Title); break;
                 case SiteHost h: h.Host = h.Host.Trim().ToLowerInvariant(); break;
             }
