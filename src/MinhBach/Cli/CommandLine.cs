@@ -153,6 +153,7 @@ public static class CommandLine
         });
         cmd.Subcommands.Add(list);
         cmd.Subcommands.Add(SiteAddCommand.Create());
+        cmd.Subcommands.Add(SiteSetCommand.Create());
         return cmd;
     }
 

@@ -53,6 +53,47 @@ public sealed partial class SiteRegistry(AppDb db, Catalogue.Catalogue catalogue
         return errors;
     }
 
+    /// <summary>Palette names of the theme; each passes WCAG AA contrast with white text.</summary>
+    public static readonly IReadOnlySet<string> Themes = new HashSet<string> { "do", "xanh", "luc", "tim" };
+
+    [GeneratedRegex(@"^[^@\s]+@[^@\s]+\.[^@\s]+$")]
+    private static partial Regex EmailPattern();
+
+    /// <summary>Changes the settings given (null leaves a value as it is); all checked before anything is written.</summary>
+    public async Task<Site> UpdateAsync(string slug, SiteSettings change, CancellationToken ct = default)
+    {
+        var site = await db.Sites.FirstOrDefaultAsync(x => x.Slug == slug, ct)
+            ?? throw new SiteValidationException([$"Không tìm thấy trang \"{slug}\"."]);
+        var errors = new List<string>();
+        if (change.Name is { } n && string.IsNullOrWhiteSpace(n)) errors.Add("Tên trang không được để trống.");
+        if (change.AgencyName is { } an && string.IsNullOrWhiteSpace(an)) errors.Add("Tên cơ quan không được để trống.");
+        if (change.Email is { Length: > 0 } e && !EmailPattern().IsMatch(e)) errors.Add($"Email \"{e}\" không hợp lệ.");
+        if (change.Theme is { } t && !Themes.Contains(t)) errors.Add($"Giao diện \"{t}\" không có (có: {string.Join(", ", Themes)}).");
+        if (change.EmcSiteId is { Length: > 0 } id && !id.All(char.IsAsciiDigit)) errors.Add("Mã EMC (site id) chỉ gồm chữ số.");
+        if (change.EmcEnabled == true && string.IsNullOrEmpty(change.EmcSiteId ?? site.EmcSiteId)) errors.Add("Cần mã EMC (--emc-site-id) để bật mã theo dõi EMC.");
+        if (errors.Count > 0) throw new SiteValidationException(errors);
+
+        site.Name = change.Name?.Trim() ?? site.Name;
+        site.AgencyName = change.AgencyName?.Trim() ?? site.AgencyName;
+        site.NameEn = change.NameEn?.Trim() ?? site.NameEn;
+        site.ManagingAgency = change.ManagingAgency is null ? site.ManagingAgency : Blank(change.ManagingAgency);
+        site.Address = change.Address?.Trim() ?? site.Address;
+        site.Phone = change.Phone?.Trim() ?? site.Phone;
+        site.Fax = change.Fax is null ? site.Fax : Blank(change.Fax);
+        site.Email = change.Email?.Trim() ?? site.Email;
+        site.ResponsiblePerson = change.ResponsiblePerson?.Trim() ?? site.ResponsiblePerson;
+        site.ResponsiblePersonTitle = change.ResponsiblePersonTitle?.Trim() ?? site.ResponsiblePersonTitle;
+        site.LicenceLine = change.LicenceLine is null ? site.LicenceLine : Blank(change.LicenceLine);
+        site.Theme = change.Theme ?? site.Theme;
+        site.EmcSiteId = change.EmcSiteId is null ? site.EmcSiteId : Blank(change.EmcSiteId);
+        site.EmcEnabled = change.EmcEnabled ?? site.EmcEnabled;
+        await db.SaveChangesAsync(ct);
+        directory.Invalidate();
+        return site;
+    }
+
+    private static string? Blank(string value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
     public async Task<Site> AddAsync(NewSite s, CancellationToken ct = default)
     {
         var errors = await ValidateAsync(s, ct);
@@ -81,6 +122,24 @@ public sealed partial class SiteRegistry(AppDb db, Catalogue.Catalogue catalogue
         directory.Invalidate();
         return site;
     }
+}
+
+public sealed record SiteSettings
+{
+    public string? Name { get; init; }
+    public string? AgencyName { get; init; }
+    public string? NameEn { get; init; }
+    public string? ManagingAgency { get; init; }
+    public string? Address { get; init; }
+    public string? Phone { get; init; }
+    public string? Fax { get; init; }
+    public string? Email { get; init; }
+    public string? ResponsiblePerson { get; init; }
+    public string? ResponsiblePersonTitle { get; init; }
+    public string? LicenceLine { get; init; }
+    public string? Theme { get; init; }
+    public bool? EmcEnabled { get; init; }
+    public string? EmcSiteId { get; init; }
 }
 
 public sealed class SiteValidationException(IReadOnlyList<string> errors) : Exception(string.Join(" ", errors))
