@@ -86,7 +86,9 @@ public sealed class SiteAddCommandTests
     {
         await using var database = await PortalDatabaseAsync(provider);
 
-        var result = await SiteAddAsync(database, "--slug", "so-a", "--name", "Sở Khoa học và Công nghệ", "--kind", "department", "--host", "SoA.Tinh.Gov.VN");
+        // Configuration arguments (appended after the options) must not be taken for more host names.
+        var result = await SiteAddAsync(database, "--slug", "so-a", "--name", "Sở Khoa học và Công nghệ", "--kind", "department",
+            "--host", "SoA.Tinh.Gov.VN", "--host", "khcn.tinh.gov.vn");
 
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Contains("Đã thêm trang \"Sở Khoa học và Công nghệ\" tại /so-a/", result.Output);
@@ -94,7 +96,7 @@ public sealed class SiteAddCommandTests
         var site = await db.Sites.Include(s => s.Hosts).SingleAsync(s => s.Slug == "so-a");
         var portal = await db.Sites.SingleAsync(s => s.Slug == "");
         Assert.Equal(portal.Id, site.ParentId);
-        Assert.Equal("soa.tinh.gov.vn", Assert.Single(site.Hosts).Host);
+        Assert.Equal(["khcn.tinh.gov.vn", "soa.tinh.gov.vn"], site.Hosts.Select(h => h.Host).Order());
     }
 
     [DatabaseTheory]

@@ -79,6 +79,8 @@ public sealed class TestApp : IAsyncDisposable
         var logs = new CapturedLogs();
         var app = WebHost.Build(["--urls", "http://127.0.0.1:0", "--environment", "Production"], b =>
         {
+            // Razor Pages are found in the application's assembly; under a test runner the entry assembly is the runner's.
+            b.Environment.ApplicationName = typeof(WebHost).Assembly.GetName().Name!;
             b.Configuration.AddInMemoryCollection(settings);
             b.Logging.ClearProviders();
             b.Logging.SetMinimumLevel(LogLevel.Information);
