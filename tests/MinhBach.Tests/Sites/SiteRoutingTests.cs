@@ -40,6 +40,24 @@ public sealed class SiteRoutingTests
     }
 
     [DatabaseTheory]
+    public async Task Home_pages_are_rendered_for_the_site_of_the_address(string provider)
+    {
+        await using var app = await TestApp.StartAsync(provider);
+        await app.CreatePortalAsync(PortalName);
+        await app.AddSiteAsync("so-a", SoAName, host: SoAHost);
+
+        Assert.Equal(SoAName, (await HtmlAsync(app, "/so-a/")).QuerySelector("h1")!.TextContent.Trim());
+        Assert.Equal(SoAName, (await HtmlAsync(app, "/", SoAHost)).QuerySelector("h1")!.TextContent.Trim());
+        Assert.Equal(PortalName, (await HtmlAsync(app, "/")).QuerySelector("h1")!.TextContent.Trim());
+    }
+
+    private static async Task<AngleSharp.Dom.IDocument> HtmlAsync(TestApp app, string path, string? host = null)
+    {
+        var html = await app.GetStringAsync(path, host);
+        return new AngleSharp.Html.Parser.HtmlParser().ParseDocument(html);
+    }
+
+    [DatabaseTheory]
     public async Task The_portal_robots_file_lists_the_sitemaps_of_prefixed_sites(string provider)
     {
         await using var app = await TestApp.StartAsync(provider);
@@ -85,6 +103,8 @@ public sealed class SiteRoutingTests
         using var missing = await app.GetAsync("/khong-co-trang-nay/rss/tin-moi.xml");
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
         Assert.Equal("/", missing.Headers.GetValues(TestApp.SiteHeader).Single());
+        var page = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await missing.Content.ReadAsStringAsync());
+        Assert.Equal("Không tìm thấy trang", page.QuerySelector("h1")?.TextContent.Trim());
 
         // An unknown host name is the portal too.
         var other = XDocument.Parse(await app.GetStringAsync("/rss/tin-moi.xml", host: "khac.tinh.gov.vn"));
