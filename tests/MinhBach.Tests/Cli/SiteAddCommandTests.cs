@@ -13,11 +13,19 @@ public sealed class SiteAddCommandTests
     private static async Task<TestDatabase> PortalDatabaseAsync(string provider)
     {
         var database = await TestDatabase.CreateAsync(provider);
-        await database.MigrateAsync();
-        await using var db = database.CreateDbContext();
-        db.Sites.Add(new Site { Slug = "", Name = "Cổng thông tin điện tử tỉnh Đông Minh", KindCode = "provincial-portal", CreatedAt = DateTime.UtcNow });
-        await db.SaveChangesAsync();
-        return database;
+        try
+        {
+            await database.MigrateAsync();
+            await using var db = database.CreateDbContext();
+            db.Sites.Add(new Site { Slug = "", Name = "Cổng thông tin điện tử tỉnh Đông Minh", KindCode = "provincial-portal", CreatedAt = DateTime.UtcNow });
+            await db.SaveChangesAsync();
+            return database;
+        }
+        catch
+        {
+            await database.DisposeAsync();
+            throw;
+        }
     }
 
     private static Task<CliResult> SiteAddAsync(TestDatabase database, params string[] args) =>

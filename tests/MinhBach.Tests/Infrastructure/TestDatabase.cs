@@ -41,6 +41,19 @@ public sealed class TestDatabase : IAsyncDisposable
     {
         var folder = Path.Combine(Path.GetTempPath(), "minhbach-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
+        try
+        {
+            return await CreateAsync(provider, folder);
+        }
+        catch
+        {
+            Directory.Delete(folder, recursive: true);
+            throw;
+        }
+    }
+
+    private static async Task<TestDatabase> CreateAsync(string provider, string folder)
+    {
         switch (provider)
         {
             case Databases.Sqlite:
