@@ -77,6 +77,19 @@ public sealed class SiteAddCommandTests
     }
 
     [DatabaseTheory]
+    public async Task A_second_portal_is_refused_and_changes_nothing(string provider)
+    {
+        await using var database = await PortalDatabaseAsync(provider);
+
+        var result = await SiteAddAsync(database, "--portal", "--name", "Cổng thứ hai", "--kind", "provincial-portal");
+
+        Assert.True(result.ExitCode != 0, result.ToString());
+        Assert.Contains("mỗi hệ thống chỉ có một cổng", result.Errors);
+        await using var db = database.CreateDbContext();
+        Assert.Equal(["Cổng thông tin điện tử tỉnh Đông Minh"], await db.Sites.Select(s => s.Name).ToListAsync());
+    }
+
+    [DatabaseTheory]
     public async Task A_database_that_was_never_migrated_is_not_touched(string provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
