@@ -1,0 +1,248 @@
+using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using MinhBach.Data;
+using MinhBach.Features.Articles;
+using MinhBach.Features.Sites;
+using MinhBach.Hosting;
+using MinhBach.Text;
+
+namespace MinhBach.Tests.Infrastructure;
+
+/// <summary>
+/// The real app (WebHost.Build, the same as `serve`) on a loopback port with its own fresh database.
+/// Disposing it stops the server, drops the database, and fails the test if the server logged an error
+/// (unless the test said it expects some).
+/// </summary>
+public sealed class TestApp : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private bool _errorsExpected;
+
+    private TestApp(WebApplication app, TestDatabase database, CapturedLogs logs)
+    {
+        _app = app;
+        Database = database;
+        Logs = logs;
+        BaseAddress = new Uri(app.Urls.First().TrimEnd('/') + "/");
+        Http = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = BaseAddress };
+    }
+
+    public TestDatabase Database { get; }
+    public CapturedLogs Logs { get; }
+    public IServiceProvider Services => _app.Services;
+    /// <summary>http://127.0.0.1:PORT/</summary>
+    public Uri BaseAddress { get; }
+    /// <summary>Does not follow redirects, so tests can assert them.</summary>
+    public HttpClient Http { get; }
+
+    /// <summary>Starts the app on a fresh, migrated database of the given provider ("sqlite" or "postgres").</summary>
+    public static async Task<TestApp> StartAsync(string provider)
+    {
+        var db = await TestDatabase.CreateAsync(provider);
+        try
+        {
+            await db.MigrateAsync();
+            return await StartAsync(db, db.Settings);
+        }
+        catch
+        {
+            await db.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>Starts the app pointed at a database that cannot be reached (nothing is migrated).</summary>
+    public static async Task<TestApp> StartWithUnreachableDatabaseAsync(string provider)
+    {
+        var db = await TestDatabase.CreateAsync(provider);
+        var key = provider == Databases.Postgres ? "ConnectionStrings:Postgres" : "ConnectionStrings:Sqlite";
+        var settings = new Dictionary<string, string?>(db.Settings) { [key] = db.UnreachableConnectionString };
+        try
+        {
+            return await StartAsync(db, settings);
+        }
+        catch
+        {
+            await db.DisposeAsync();
+            throw;
+        }
+    }
+
+    private static async Task<TestApp> StartAsync(TestDatabase db, IReadOnlyDictionary<string, string?> settings)
+    {
+        var logs = new CapturedLogs();
+        var app = WebHost.Build(["--urls", "http://127.0.0.1:0", "--environment", "Production"], b =>
+        {
+            // Razor Pages are found in the application's assembly; under a test runner the entry assembly is the runner's.
+            b.Environment.ApplicationName = typeof(WebHost).Assembly.GetName().Name!;
+            b.Configuration.AddInMemoryCollection(settings);
+            b.Logging.ClearProviders();
+            b.Logging.SetMinimumLevel(LogLevel.Information);
+            b.Logging.AddProvider(logs);
+            b.Services.AddTransient<IStartupFilter, SiteProbe>();
+        });
+        try
+        {
+            await app.StartAsync();
+        }
+        catch
+        {
+            await app.DisposeAsync();
+            throw;
+        }
+        return new TestApp(app, db, logs);
+    }
+
+    /// <summary>Response header naming the site that handled the request: "/" for the portal, "/so-a/" for a site,
+    /// absent when none did. Lets a test tell who answered even a 404.</summary>
+    public const string SiteHeader = "X-Test-Site";
+
+    /// <summary>For tests that break something on purpose: server errors no longer fail the test.</summary>
+    public void ExpectServerErrors() => _errorsExpected = true;
+
+    public async Task<HttpResponseMessage> GetAsync(string path, string? host = null)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        if (host is not null) request.Headers.Host = host;
+        return await Http.SendAsync(request);
+    }
+
+    /// <summary>GET that must answer 200; returns the body.</summary>
+    public async Task<string> GetStringAsync(string path, string? host = null)
+    {
+        using var response = await GetAsync(path, host);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK,
+            $"GET {path}{(host is null ? "" : " (Host: " + host + ")")} answered {(int)response.StatusCode}: {body}");
+        return body;
+    }
+
+    // --- Content, written directly to the database --------------------------------------------------
+
+    /// <summary>Runs work on a fresh scope's AppDb (no current site: reads need IgnoreQueryFilters).</summary>
+    public async Task<T> WithDbAsync<T>(Func<AppDb, Task<T>> work)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await work(scope.ServiceProvider.GetRequiredService<AppDb>());
+    }
+
+    public Task<Site> CreatePortalAsync(string name = "Cổng thông tin điện tử tỉnh Đông Minh", string? host = null) =>
+        AddSiteCoreAsync("", name, "provincial-portal", host, parentId: null);
+
+    /// <summary>A component site under the portal (if there is one), served at /{slug}/ and at its host if given.</summary>
+    public async Task<Site> AddSiteAsync(string slug, string name, string kind = "department", string? host = null)
+    {
+        var portalId = await WithDbAsync(db => db.Sites.Where(s => s.Slug == "" && s.ParentId == null).Select(s => (int?)s.Id).FirstOrDefaultAsync());
+        return await AddSiteCoreAsync(slug, name, kind, host, portalId);
+    }
+
+    /// <summary>Marks a site as merged into another: its addresses then redirect there.</summary>
+    public async Task MergeSiteAsync(Site site, Site into)
+    {
+        await WithDbAsync(async db =>
+        {
+            var s = await db.Sites.SingleAsync(x => x.Id == site.Id);
+            s.Status = SiteStatus.Merged;
+            s.MergedIntoId = into.Id;
+            return await db.SaveChangesAsync();
+        });
+        Services.GetRequiredService<SiteDirectory>().Invalidate();
+    }
+
+    public Task<Category> AddCategoryAsync(Site site, string slug, string name) =>
+        WithDbAsync(async db =>
+        {
+            var c = new Category { SiteId = site.Id, Slug = slug, Name = name };
+            db.Categories.Add(c);
+            await db.SaveChangesAsync();
+            return c;
+        });
+
+    public Task<Article> AddArticleAsync(Site site, Category category, string title, string? slug = null,
+        ArticleStatus status = ArticleStatus.Published, DateTime? publishedAt = null) =>
+        WithDbAsync(async db =>
+        {
+            var when = publishedAt ?? DateTime.UtcNow;
+            var a = new Article
+            {
+                SiteId = site.Id,
+                CategoryId = category.Id,
+                Title = title,
+                Slug = slug ?? VietnameseText.Slugify(title),
+                Summary = "Tóm tắt: " + title,
+                Body = "<p>" + title + "</p>",
+                Author = "Phóng viên",
+                PublishedAt = when,
+                UpdatedAt = when,
+                Status = status,
+            };
+            db.Articles.Add(a);
+            await db.SaveChangesAsync();
+            return a;
+        });
+
+    private async Task<Site> AddSiteCoreAsync(string slug, string name, string kind, string? host, int? parentId)
+    {
+        var site = await WithDbAsync(async db =>
+        {
+            var s = new Site
+            {
+                Slug = slug,
+                Name = name,
+                AgencyName = name,
+                KindCode = kind,
+                ParentId = parentId,
+                Order = await db.Sites.CountAsync(),
+                Email = "vanphong@" + (host ?? "tinh.gov.vn"),
+                CreatedAt = DateTime.UtcNow,
+                Hosts = host is null ? [] : [new SiteHost { Host = host }],
+            };
+            db.Sites.Add(s);
+            await db.SaveChangesAsync();
+            return s;
+        });
+        Services.GetRequiredService<SiteDirectory>().Invalidate();
+        return site;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Http.Dispose();
+        try
+        {
+            await _app.StopAsync();
+        }
+        finally
+        {
+            await _app.DisposeAsync();
+            await Database.DisposeAsync();
+        }
+        var errors = Logs.AtLeast(LogLevel.Error);
+        if (!_errorsExpected && errors.Count > 0)
+            Assert.Fail($"The server logged {errors.Count} error(s):{Environment.NewLine}" + string.Join(Environment.NewLine, errors));
+    }
+
+    private sealed class SiteProbe : IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            app.Use((http, nextMiddleware) =>
+            {
+                http.Response.OnStarting(() =>
+                {
+                    if (http.RequestServices.GetService<CurrentSite>()?.Site is { } site)
+                        http.Response.Headers[SiteHeader] = site.Slug.Length == 0 ? "/" : $"/{site.Slug}/";
+                    return Task.CompletedTask;
+                });
+                return nextMiddleware(http);
+            });
+            next(app);
+        };
+    }
+}
