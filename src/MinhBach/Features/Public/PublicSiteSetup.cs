@@ -15,6 +15,9 @@ public static class PublicSiteSetup
             o.Conventions.AddPageRoute("/Content/Leaders", "en/leaders");
             o.Conventions.AddPageRoute("/Content/Contacts", "en/contacts");
         });
+        // Vietnamese letters go out as UTF-8, not as numeric character references (smaller pages, readable source).
+        services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
+            o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddScoped<SiteChrome>();
         services.AddScoped<SitemapBuilder>();
         services.AddHttpContextAccessor();
