@@ -18,6 +18,8 @@ public static class CommandLine
         root.Subcommands.Add(Demo());
         root.Subcommands.Add(SeedDemo());
         root.Subcommands.Add(Sites());
+        root.Subcommands.Add(UserCommands.Create());
+        root.Subcommands.Add(AuditLogCommands.Create());
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

@@ -1,6 +1,9 @@
 using System.Linq.Expressions;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using MinhBach.Features.Accounts;
 using MinhBach.Features.Articles;
+using MinhBach.Features.Audit;
 using MinhBach.Features.Content;
 using MinhBach.Features.Documents;
 using MinhBach.Features.Schedules;
@@ -14,7 +17,7 @@ namespace MinhBach.Data;
 /// (portal aggregation, province views) go through named services with IgnoreQueryFilters.
 /// Each provider has its own subclass so that each keeps its own migrations.
 /// </summary>
-public abstract class AppDb(DbContextOptions options, CurrentSite? currentSite) : DbContext(options)
+public abstract class AppDb(DbContextOptions options, CurrentSite? currentSite) : IdentityUserContext<AppUser, int>(options)
 {
     private int CurrentSiteId => currentSite?.Site?.Id ?? 0;
 
@@ -30,9 +33,34 @@ public abstract class AppDb(DbContextOptions options, CurrentSite? currentSite) 
     public DbSet<Article> Articles => Set<Article>();
     public DbSet<Document> Documents => Set<Document>();
     public DbSet<ScheduleEntry> ScheduleEntries => Set<ScheduleEntry>();
+    public DbSet<SiteMembership> SiteMemberships => Set<SiteMembership>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {
+        base.OnModelCreating(b);
+        b.Entity<AppUser>(e =>
+        {
+            e.Property(u => u.FullName).HasMaxLength(200);
+        });
+        b.Entity<SiteMembership>(e =>
+        {
+            e.HasIndex(m => new { m.UserId, m.SiteId }).IsUnique();
+            e.HasIndex(m => m.SiteId);
+            e.HasOne(m => m.User).WithMany().HasForeignKey(m => m.UserId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<Site>().WithMany().HasForeignKey(m => m.SiteId).OnDelete(DeleteBehavior.Cascade);
+        });
+        b.Entity<AuditEntry>(e =>
+        {
+            e.HasIndex(a => a.Sequence).IsUnique();
+            e.HasIndex(a => new { a.SiteId, a.At });
+            e.HasIndex(a => a.At);
+            e.Property(a => a.Action).HasMaxLength(64);
+            e.Property(a => a.UserName).HasMaxLength(256);
+            e.Property(a => a.Hash).HasMaxLength(64);
+            e.Property(a => a.PreviousHash).HasMaxLength(64);
+            e.Property(a => a.IpAddress).HasMaxLength(64);
+        });
         b.Entity<Site>(e =>
         {
             e.HasIndex(s => s.Slug).IsUnique();

@@ -1,4 +1,5 @@
 using MinhBach.Data;
+using MinhBach.Features.Accounts;
 using MinhBach.Features.Catalogue;
 using MinhBach.Features.Public;
 using MinhBach.Features.Sites;
@@ -20,6 +21,7 @@ public static class WebHost
         builder.Services.AddMinhBachData(builder.Configuration);
         builder.Services.AddCatalogue();
         builder.Services.AddSites();
+        builder.Services.AddAccounts(builder.Configuration);
         builder.Services.AddPublicSite();
 
         var app = builder.Build();

@@ -1,3 +1,4 @@
+using MinhBach.Features.Accounts;
 using MinhBach.Features.Sites;
 
 namespace MinhBach.Features.Public;
@@ -14,11 +15,15 @@ public static class PublicSiteSetup
             o.Conventions.AddPageRoute("/Content/Organisation", "en/organisation");
             o.Conventions.AddPageRoute("/Content/Leaders", "en/leaders");
             o.Conventions.AddPageRoute("/Content/Contacts", "en/contacts");
+            // Administration: every page needs a role on the site of the request unless it says otherwise.
+            o.Conventions.AuthorizeFolder("/Admin", Accounts.SitePolicies.Read);
+            o.Conventions.AddFolderApplicationModelConvention("/Admin", m => m.Filters.Add(new Microsoft.AspNetCore.Mvc.ServiceFilterAttribute(typeof(Admin.TwoFactorGate))));
         });
         // Vietnamese letters go out as UTF-8, not as numeric character references (smaller pages, readable source).
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddScoped<SiteChrome>();
+        services.AddScoped<Admin.TwoFactorGate>();
         services.AddScoped<SitemapBuilder>();
         services.AddHttpContextAccessor();
         return services;
@@ -31,6 +36,7 @@ public static class PublicSiteSetup
         app.UseStaticFiles();
         app.UseSites();
         app.UseRouting();
+        app.UseAccounts();
         app.MapRazorPages();
         app.MapFeeds();
         return app;

@@ -1,0 +1,103 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using MinhBach.Data;
+using MinhBach.Features.Audit;
+
+namespace MinhBach.Features.Accounts;
+
+public sealed class AccountsOptions
+{
+    public const string Section = "Accounts";
+
+    /// <summary>Least site role that must use two-factor sign-in: Contributor, Editor, EditorInChief, SiteAdmin, or None.</summary>
+    public string TwoFactorRequiredFrom { get; set; } = nameof(SiteRole.Editor);
+    public int MaxFailedSignIns { get; set; } = 5;
+    public int LockoutMinutes { get; set; } = 15;
+    public int SessionHours { get; set; } = 8;
+    public int PasswordMinLength { get; set; } = 10;
+
+    public SiteRole? TwoFactorThreshold =>
+        Enum.TryParse<SiteRole>(TwoFactorRequiredFrom, out var r) ? r : null;
+
+    public bool IsValid => TwoFactorRequiredFrom == "None" || TwoFactorThreshold is not null;
+}
+
+/// <summary>Accounts, sign-in with lockout and TOTP, per-site roles, and the audit trail they write to.</summary>
+public static class AccountsSetup
+{
+    public const string LoginPath = "/quan-tri/dang-nhap";
+    public const string AdminHome = "/quan-tri";
+
+    public static IServiceCollection AddAccounts(this IServiceCollection services, IConfiguration config)
+    {
+        services.AddOptions<AccountsOptions>().BindConfiguration(AccountsOptions.Section)
+            .Validate(o => o.IsValid, "Accounts:TwoFactorRequiredFrom phải là Contributor, Editor, EditorInChief, SiteAdmin hoặc None.")
+            .Validate(o => o.MaxFailedSignIns is >= 1 and <= 100 && o.LockoutMinutes is >= 1 and <= 1440, "Accounts: số lần sai và thời gian khóa không hợp lệ.")
+            .Validate(o => o.SessionHours is >= 1 and <= 72 && o.PasswordMinLength is >= 8 and <= 128, "Accounts: thời hạn phiên hoặc độ dài mật khẩu không hợp lệ.")
+            .ValidateOnStart();
+        var opts = config.GetSection(AccountsOptions.Section).Get<AccountsOptions>() ?? new AccountsOptions();
+
+        services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
+        services.AddIdentityCore<AppUser>(o =>
+            {
+                o.Password.RequiredLength = opts.PasswordMinLength;
+                o.Password.RequireDigit = true;
+                o.Password.RequireLowercase = true;
+                o.Password.RequireUppercase = true;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Lockout.MaxFailedAccessAttempts = opts.MaxFailedSignIns;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(opts.LockoutMinutes);
+                o.Lockout.AllowedForNewUsers = true;
+                o.User.RequireUniqueEmail = true;
+                o.SignIn.RequireConfirmedAccount = false;
+            })
+            .AddEntityFrameworkStores<AppDb>()
+            .AddSignInManager()
+            .AddDefaultTokenProviders()
+            .AddErrorDescriber<VietnameseIdentityErrors>();
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.Cookie.Name = "minhbach.auth";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.ExpireTimeSpan = TimeSpan.FromHours(opts.SessionHours);
+            o.SlidingExpiration = true;
+            o.LoginPath = LoginPath;
+            o.LogoutPath = "/quan-tri/dang-xuat";
+            o.AccessDeniedPath = "/quan-tri/khong-co-quyen";
+        });
+        // "Sign out everywhere" changes the security stamp; other sessions notice within a minute.
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        services.AddAuthorization(SitePolicies.Add);
+        services.AddScoped<IAuthorizationHandler, SiteRoleHandler>();
+        services.AddScoped<SiteAccess>();
+        services.AddSingleton<AuditTrail>();
+        services.AddScoped<AccountService>();
+        return services;
+    }
+
+    public static WebApplication UseAccounts(this WebApplication app)
+    {
+        app.UseAuthentication();
+        app.UseAuthorization();
+        return app;
+    }
+}
+
+/// <summary>Identity's messages in Vietnamese.</summary>
+internal sealed class VietnameseIdentityErrors : IdentityErrorDescriber
+{
+    public override IdentityError PasswordTooShort(int length) => new() { Code = nameof(PasswordTooShort), Description = $"Mật khẩu phải có ít nhất {length} ký tự." };
+    public override IdentityError PasswordRequiresDigit() => new() { Code = nameof(PasswordRequiresDigit), Description = "Mật khẩu phải có ít nhất một chữ số." };
+    public override IdentityError PasswordRequiresLower() => new() { Code = nameof(PasswordRequiresLower), Description = "Mật khẩu phải có ít nhất một chữ thường." };
+    public override IdentityError PasswordRequiresUpper() => new() { Code = nameof(PasswordRequiresUpper), Description = "Mật khẩu phải có ít nhất một chữ hoa." };
+    public override IdentityError DuplicateEmail(string email) => new() { Code = nameof(DuplicateEmail), Description = $"Email {email} đã được dùng cho tài khoản khác." };
+    public override IdentityError DuplicateUserName(string userName) => new() { Code = nameof(DuplicateUserName), Description = $"Tên đăng nhập {userName} đã có." };
+    public override IdentityError InvalidEmail(string? email) => new() { Code = nameof(InvalidEmail), Description = $"Email {email} không hợp lệ." };
+    public override IdentityError InvalidUserName(string? userName) => new() { Code = nameof(InvalidUserName), Description = $"Tên đăng nhập {userName} không hợp lệ (chỉ dùng chữ không dấu, số, dấu chấm, gạch ngang, @)." };
+    public override IdentityError PasswordMismatch() => new() { Code = nameof(PasswordMismatch), Description = "Mật khẩu không đúng." };
+    public override IdentityError InvalidToken() => new() { Code = nameof(InvalidToken), Description = "Mã xác thực không hợp lệ hoặc đã hết hạn." };
+    public override IdentityError ConcurrencyFailure() => new() { Code = nameof(ConcurrencyFailure), Description = "Tài khoản vừa được người khác thay đổi; vui lòng thử lại." };
+    public override IdentityError DefaultError() => new() { Code = nameof(DefaultError), Description = "Đã có lỗi; vui lòng thử lại." };
+}
