@@ -31,6 +31,7 @@ public abstract class AppDb(DbContextOptions options, CurrentSite? currentSite) 
     public DbSet<SiteLink> SiteLinks => Set<SiteLink>();
     public DbSet<Category> Categories => Set<Category>();
     public DbSet<Article> Articles => Set<Article>();
+    public DbSet<ArticleRevision> ArticleRevisions => Set<ArticleRevision>();
     public DbSet<Document> Documents => Set<Document>();
     public DbSet<ScheduleEntry> ScheduleEntries => Set<ScheduleEntry>();
     public DbSet<SiteMembership> SiteMemberships => Set<SiteMembership>();
@@ -90,6 +91,13 @@ public abstract class AppDb(DbContextOptions options, CurrentSite? currentSite) 
             e.Property(a => a.TitleFolded).HasMaxLength(500);
             e.Property(a => a.Slug).HasMaxLength(120);
             e.HasOne(a => a.Category).WithMany().HasForeignKey(a => a.CategoryId).OnDelete(DeleteBehavior.Restrict);
+            e.Property(a => a.Version).IsConcurrencyToken();
+            e.HasIndex(a => new { a.SiteId, a.Status, a.ScheduledAt });
+        });
+        b.Entity<ArticleRevision>(e =>
+        {
+            e.HasIndex(r => new { r.ArticleId, r.Number }).IsUnique();
+            e.HasOne(r => r.Article).WithMany().HasForeignKey(r => r.ArticleId).OnDelete(DeleteBehavior.Cascade);
         });
         b.Entity<Document>(e =>
         {
@@ -137,6 +145,7 @@ public abstract class AppDb(DbContextOptions options, CurrentSite? currentSite) 
                     a.TitleFolded = VietnameseText.Fold(a.Title);
                     a.Body = HtmlContent.Sanitize(a.Body);
                     break;
+                case ArticleRevision r: r.Body = HtmlContent.Sanitize(r.Body); break;
                 case Page p: p.Body = HtmlContent.Sanitize(p.Body); break;
                 case Leader l:
                     l.Biography = HtmlContent.Sanitize(l.Biography);

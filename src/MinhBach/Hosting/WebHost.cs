@@ -1,6 +1,8 @@
 using MinhBach.Data;
 using MinhBach.Features.Accounts;
+using MinhBach.Features.Articles;
 using MinhBach.Features.Catalogue;
+using MinhBach.Features.Scheduling;
 using MinhBach.Features.Public;
 using MinhBach.Features.Sites;
 
@@ -22,6 +24,8 @@ public static class WebHost
         builder.Services.AddCatalogue();
         builder.Services.AddSites();
         builder.Services.AddAccounts(builder.Configuration);
+        builder.Services.AddEditorial();
+        builder.Services.AddScheduling(builder.Configuration);
         builder.Services.AddPublicSite();
 
         var app = builder.Build();

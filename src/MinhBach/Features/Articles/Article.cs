@@ -13,11 +13,17 @@ public sealed class Category : ISiteOwned
     public bool ShowOnHome { get; set; } = true;
 }
 
+/// <summary>Where an article is in the editorial workflow. Only Published is public.</summary>
 public enum ArticleStatus
 {
     Draft = 0,
     Published = 1,
     Unpublished = 2,
+    Submitted = 3,
+    Returned = 4,
+    Approved = 5,
+    Scheduled = 6,
+    Archived = 7,
 }
 
 public sealed class Article : ISiteOwned
@@ -43,4 +49,42 @@ public sealed class Article : ISiteOwned
     public string? FeaturedImageAlt { get; set; }
     public bool IsFeatured { get; set; }
     public ArticleStatus Status { get; set; }
+
+    /// <summary>Original publication date of a republished article (TEC-22).</summary>
+    public DateOnly? SourceDate { get; set; }
+    /// <summary>Written permission to republish, required on a site that is not a licensed aggregated site.</summary>
+    public string? PermissionReference { get; set; }
+
+    public int? CreatedById { get; set; }
+    public int? SubmittedById { get; set; }
+    public int? ReviewedById { get; set; }
+    /// <summary>The reviewer's comment when returned; kept so the contributor sees what to fix.</summary>
+    public string? ReviewComment { get; set; }
+    public DateTime? ScheduledAt { get; set; }
+    public DateTime? UnpublishAt { get; set; }
+    /// <summary>Force-published by an editor-in-chief; shown as "not yet reviewed" until another editor reviews it.</summary>
+    public bool NeedsReview { get; set; }
+    public string? ForcePublishReason { get; set; }
+    /// <summary>Incremented on every save; a form posted with an older value is a conflict, not an overwrite.</summary>
+    public int Version { get; set; }
+}
+
+/// <summary>Every save of an article, so any two can be compared and an old one restored as a new draft.</summary>
+public sealed class ArticleRevision : ISiteOwned
+{
+    public int Id { get; set; }
+    public int SiteId { get; set; }
+    public int ArticleId { get; set; }
+    public Article? Article { get; set; }
+    public int Number { get; set; }
+    public DateTime SavedAt { get; set; }
+    public int? SavedById { get; set; }
+    public string SavedByName { get; set; } = "";
+    public ArticleStatus Status { get; set; }
+    public string Title { get; set; } = "";
+    public string Summary { get; set; } = "";
+    public string Body { get; set; } = "";
+    public string Author { get; set; } = "";
+    public string? Source { get; set; }
+    public string? Note { get; set; }
 }

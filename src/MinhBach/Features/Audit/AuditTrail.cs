@@ -27,7 +27,11 @@ public sealed class AuditTrail(TimeProvider clock)
     private const long AdvisoryLockKey = 0x4d42_4155_4449_54;
 
     /// <summary>Saves the context's pending changes together with one audit entry.</summary>
-    public async Task<int> SaveAsync(AppDb db, AuditActor actor, AuditRecord record, CancellationToken ct = default)
+    public Task<int> SaveAsync(AppDb db, AuditActor actor, AuditRecord record, CancellationToken ct = default) =>
+        SaveAsync(db, actor, () => record, ct);
+
+    /// <summary>As above, with the record built after the changes are saved (so it can name new ids), in the same transaction.</summary>
+    public async Task<int> SaveAsync(AppDb db, AuditActor actor, Func<AuditRecord> describe, CancellationToken ct = default)
     {
         await Gate.WaitAsync(ct);
         try
@@ -38,6 +42,8 @@ public sealed class AuditTrail(TimeProvider clock)
                 await using var tx = await db.Database.BeginTransactionAsync(ct);
                 if (db.Database.IsNpgsql())
                     await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({AdvisoryLockKey})", ct);
+                var n = await db.SaveChangesAsync(ct);
+                var record = describe();
                 var last = await db.AuditEntries.AsNoTracking().OrderByDescending(e => e.Sequence)
                     .Select(e => new { e.Sequence, e.Hash }).FirstOrDefaultAsync(ct);
                 var entry = new AuditEntry
@@ -56,7 +62,7 @@ public sealed class AuditTrail(TimeProvider clock)
                 };
                 entry.Hash = ComputeHash(entry);
                 db.AuditEntries.Add(entry);
-                var n = await db.SaveChangesAsync(ct);
+                await db.SaveChangesAsync(ct);
                 await tx.CommitAsync(ct);
                 return n;
             });

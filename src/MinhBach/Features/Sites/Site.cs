@@ -43,6 +43,10 @@ public sealed class Site
     /// <summary>Theme name from a vetted palette (contrast checked), not free colours.</summary>
     public string Theme { get; set; } = "do";
     public string? LogoUrl { get; set; }
+    /// <summary>A licensed aggregated site may republish without a per-article permission reference (TEC-22).</summary>
+    public bool IsAggregatedSite { get; set; }
+    /// <summary>Whether an editor may approve their own submission on this site.</summary>
+    public bool AllowSelfApproval { get; set; }
     public bool EmcEnabled { get; set; }
     public string? EmcSiteId { get; set; }
     public DateTime CreatedAt { get; set; }

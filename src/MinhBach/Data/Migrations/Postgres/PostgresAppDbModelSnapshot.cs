@@ -216,16 +216,37 @@ namespace MinhBach.Data.Migrations.Postgres
                     b.Property<int>("CategoryId")
                         .HasColumnType("integer");
 
+                    b.Property<int?>("CreatedById")
+                        .HasColumnType("integer");
+
                     b.Property<string>("FeaturedImageAlt")
                         .HasColumnType("text");
 
                     b.Property<string>("FeaturedImageUrl")
                         .HasColumnType("text");
 
+                    b.Property<string>("ForcePublishReason")
+                        .HasColumnType("text");
+
                     b.Property<bool>("IsFeatured")
                         .HasColumnType("boolean");
 
+                    b.Property<bool>("NeedsReview")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("PermissionReference")
+                        .HasColumnType("text");
+
                     b.Property<DateTime>("PublishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ReviewComment")
+                        .HasColumnType("text");
+
+                    b.Property<int?>("ReviewedById")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("ScheduledAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<int>("SiteId")
@@ -239,10 +260,16 @@ namespace MinhBach.Data.Migrations.Postgres
                     b.Property<string>("Source")
                         .HasColumnType("text");
 
+                    b.Property<DateOnly?>("SourceDate")
+                        .HasColumnType("date");
+
                     b.Property<string>("SourceUrl")
                         .HasColumnType("text");
 
                     b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("SubmittedById")
                         .HasColumnType("integer");
 
                     b.Property<string>("Summary")
@@ -259,8 +286,15 @@ namespace MinhBach.Data.Migrations.Postgres
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
 
+                    b.Property<DateTime?>("UnpublishAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
 
                     b.HasKey("Id");
 
@@ -271,9 +305,73 @@ namespace MinhBach.Data.Migrations.Postgres
 
                     b.HasIndex("SiteId", "Status", "PublishedAt");
 
+                    b.HasIndex("SiteId", "Status", "ScheduledAt");
+
                     b.HasIndex("SiteId", "CategoryId", "Status", "PublishedAt");
 
                     b.ToTable("Articles");
+                });
+
+            modelBuilder.Entity("MinhBach.Features.Articles.ArticleRevision", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("ArticleId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Author")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Note")
+                        .HasColumnType("text");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("SavedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("SavedById")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("SavedByName")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("SiteId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Source")
+                        .HasColumnType("text");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SiteId");
+
+                    b.HasIndex("ArticleId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("ArticleRevisions");
                 });
 
             modelBuilder.Entity("MinhBach.Features.Articles.Category", b =>
@@ -738,6 +836,9 @@ namespace MinhBach.Data.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<bool>("AllowSelfApproval")
+                        .HasColumnType("boolean");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -756,6 +857,9 @@ namespace MinhBach.Data.Migrations.Postgres
 
                     b.Property<string>("Fax")
                         .HasColumnType("text");
+
+                    b.Property<bool>("IsAggregatedSite")
+                        .HasColumnType("boolean");
 
                     b.Property<string>("KindCode")
                         .IsRequired()
@@ -944,6 +1048,23 @@ namespace MinhBach.Data.Migrations.Postgres
                         .IsRequired();
 
                     b.Navigation("Category");
+                });
+
+            modelBuilder.Entity("MinhBach.Features.Articles.ArticleRevision", b =>
+                {
+                    b.HasOne("MinhBach.Features.Articles.Article", "Article")
+                        .WithMany()
+                        .HasForeignKey("ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("MinhBach.Features.Sites.Site", null)
+                        .WithMany()
+                        .HasForeignKey("SiteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Article");
                 });
 
             modelBuilder.Entity("MinhBach.Features.Articles.Category", b =>

@@ -203,16 +203,37 @@ namespace MinhBach.Data.Migrations.Sqlite
                     b.Property<int>("CategoryId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("CreatedById")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("FeaturedImageAlt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("FeaturedImageUrl")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ForcePublishReason")
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("IsFeatured")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("NeedsReview")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PermissionReference")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("PublishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReviewComment")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ReviewedById")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ScheduledAt")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("SiteId")
@@ -226,10 +247,16 @@ namespace MinhBach.Data.Migrations.Sqlite
                     b.Property<string>("Source")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("SourceDate")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("SourceUrl")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("SubmittedById")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Summary")
@@ -246,8 +273,15 @@ namespace MinhBach.Data.Migrations.Sqlite
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("UnpublishAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
@@ -258,9 +292,71 @@ namespace MinhBach.Data.Migrations.Sqlite
 
                     b.HasIndex("SiteId", "Status", "PublishedAt");
 
+                    b.HasIndex("SiteId", "Status", "ScheduledAt");
+
                     b.HasIndex("SiteId", "CategoryId", "Status", "PublishedAt");
 
                     b.ToTable("Articles");
+                });
+
+            modelBuilder.Entity("MinhBach.Features.Articles.ArticleRevision", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ArticleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Author")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("SavedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("SavedById")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SavedByName")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SiteId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Source")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SiteId");
+
+                    b.HasIndex("ArticleId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("ArticleRevisions");
                 });
 
             modelBuilder.Entity("MinhBach.Features.Articles.Category", b =>
@@ -705,6 +801,9 @@ namespace MinhBach.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("AllowSelfApproval")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
@@ -723,6 +822,9 @@ namespace MinhBach.Data.Migrations.Sqlite
 
                     b.Property<string>("Fax")
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsAggregatedSite")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("KindCode")
                         .IsRequired()
@@ -907,6 +1009,23 @@ namespace MinhBach.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Category");
+                });
+
+            modelBuilder.Entity("MinhBach.Features.Articles.ArticleRevision", b =>
+                {
+                    b.HasOne("MinhBach.Features.Articles.Article", "Article")
+                        .WithMany()
+                        .HasForeignKey("ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("MinhBach.Features.Sites.Site", null)
+                        .WithMany()
+                        .HasForeignKey("SiteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Article");
                 });
 
             modelBuilder.Entity("MinhBach.Features.Articles.Category", b =>
