@@ -15,6 +15,7 @@ public static class PublicSiteSetup
             o.Conventions.AddPageRoute("/Content/Organisation", "en/organisation");
             o.Conventions.AddPageRoute("/Content/Leaders", "en/leaders");
             o.Conventions.AddPageRoute("/Content/Contacts", "en/contacts");
+            o.Conventions.AddPageRoute("/Admin/Articles/ArticleEdit", "quan-tri/tin-bai/moi");
             // Administration: every page needs a role on the site of the request unless it says otherwise.
             o.Conventions.AuthorizeFolder("/Admin", Accounts.SitePolicies.Read);
             o.Conventions.AddFolderApplicationModelConvention("/Admin", m => m.Filters.Add(new Microsoft.AspNetCore.Mvc.ServiceFilterAttribute(typeof(Admin.TwoFactorGate))));

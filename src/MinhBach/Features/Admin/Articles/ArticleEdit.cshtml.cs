@@ -1,0 +1,120 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using MinhBach.Data;
+using MinhBach.Features.Accounts;
+using MinhBach.Features.Articles;
+using MinhBach.Features.Public;
+
+namespace MinhBach.Features.Admin.Articles;
+
+/// <summary>Write or edit an article, and move it through the workflow; every action posts the version it saw.</summary>
+public sealed class ArticleEditModel(AppDb db, ArticleWorkflow workflow) : AdminPageModel
+{
+    public sealed class ArticleForm
+    {
+        [MaxLength(500)] public string Title { get; set; } = "";
+        public int CategoryId { get; set; }
+        [MaxLength(2000)] public string? Summary { get; set; }
+        public string? Body { get; set; }
+        [MaxLength(200)] public string? Author { get; set; }
+        [MaxLength(300)] public string? Source { get; set; }
+        [MaxLength(1000)] public string? SourceUrl { get; set; }
+        public DateOnly? SourceDate { get; set; }
+        [MaxLength(300)] public string? PermissionReference { get; set; }
+        [MaxLength(1000)] public string? FeaturedImageUrl { get; set; }
+        [MaxLength(500)] public string? FeaturedImageAlt { get; set; }
+        public bool IsFeatured { get; set; }
+    }
+
+    [BindProperty] public ArticleForm Form { get; set; } = new();
+    [BindProperty] public int Version { get; set; }
+    [BindProperty, MaxLength(4000)] public string? Comment { get; set; }
+    [BindProperty] public DateTime? At { get; set; }
+
+    public Article? Article { get; private set; }
+    public IReadOnlyList<Category> Categories { get; private set; } = [];
+    public IReadOnlyList<string> Errors { get; private set; } = [];
+    public IReadOnlyList<string> Blockers { get; private set; } = [];
+    public bool Conflict { get; private set; }
+    public bool CanEdit { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(int? id, string? msg, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct)) return NotFound();
+        if (id is null && !Access.Has(SiteRole.Contributor)) return Forbid();
+        if (Article is not null) Fill(Article);
+        else Form.Author = Access.User?.FullName;
+        Notice = msg switch
+        {
+            "luu" => "Đã lưu.", "gui" => "Đã gửi duyệt.", "tra" => "Đã trả lại bài kèm ý kiến.", "duyet" => "Đã duyệt.",
+            "xuat-ban" => "Đã xuất bản.", "go" => "Đã gỡ bài.", "luu-tru" => "Đã lưu trữ.", "xac-nhan" => "Đã xác nhận duyệt.",
+            "khoi-phuc" => "Đã khôi phục phiên bản cũ.", _ => null,
+        };
+        return Page();
+    }
+
+    public Task<IActionResult> OnPostSaveAsync(int? id, CancellationToken ct) => ActAsync(id, "luu", async (e, a) =>
+        a is null
+            ? await workflow.CreateAsync(Site, e, Draft(), ct)
+            : await workflow.SaveAsync(Site, e, a.Id, Version, Draft(), ct), ct, keepForm: true);
+
+    public Task<IActionResult> OnPostSubmitAsync(int id, CancellationToken ct) => ActAsync(id, "gui", (e, a) => workflow.SubmitAsync(Site, e, id, Version, ct), ct);
+    public Task<IActionResult> OnPostReturnAsync(int id, CancellationToken ct) => ActAsync(id, "tra", (e, a) => workflow.ReturnAsync(Site, e, id, Version, Comment ?? "", ct), ct);
+    public Task<IActionResult> OnPostApproveAsync(int id, CancellationToken ct) => ActAsync(id, "duyet", (e, a) => workflow.ApproveAsync(Site, e, id, Version, At is DateTime t ? VnTime.FromLocal(t) : null, ct), ct);
+    public Task<IActionResult> OnPostForcePublishAsync(int id, CancellationToken ct) => ActAsync(id, "xuat-ban", (e, a) => workflow.ForcePublishAsync(Site, e, id, Version, Comment ?? "", ct), ct);
+    public Task<IActionResult> OnPostReviewedAsync(int id, CancellationToken ct) => ActAsync(id, "xac-nhan", (e, a) => workflow.MarkReviewedAsync(Site, e, id, Version, ct), ct);
+    public Task<IActionResult> OnPostUnpublishAsync(int id, CancellationToken ct) => ActAsync(id, "go", (e, a) => workflow.UnpublishAsync(Site, e, id, Version, At is DateTime t ? VnTime.FromLocal(t) : null, ct), ct);
+    public Task<IActionResult> OnPostArchiveAsync(int id, CancellationToken ct) => ActAsync(id, "luu-tru", (e, a) => workflow.ArchiveAsync(Site, e, id, Version, ct), ct);
+
+    private async Task<IActionResult> ActAsync(int? id, string done, Func<Editor, Article?, Task<WorkflowResult>> act, CancellationToken ct, bool keepForm = false)
+    {
+        if (!await LoadAsync(id, ct)) return NotFound();
+        if (Access.Role is null) return Forbid();
+        if (!ModelState.IsValid)
+        {
+            Errors = ModelState.Values.SelectMany(v => v.Errors).Select(e => string.IsNullOrEmpty(e.ErrorMessage) ? "Dữ liệu nhập không hợp lệ." : e.ErrorMessage).Distinct().ToList();
+            return Page();
+        }
+        var editor = new Editor(Access.User!.Id, Access.User.FullName, Access.Role, Actor());
+        var result = await act(editor, Article);
+        if (result.Ok) return Redirect(Url.Site($"/quan-tri/tin-bai/{result.Article!.Id}") + "?msg=" + done);
+        Errors = result.Errors;
+        Conflict = result.Conflict;
+        // Reload what is stored now; keep what the user typed in the form so nothing is lost.
+        await LoadAsync(id, ct);
+        if (!keepForm && Article is not null) Fill(Article);
+        return Page();
+    }
+
+    private async Task<bool> LoadAsync(int? id, CancellationToken ct)
+    {
+        Title = id is null ? "Viết bài mới" : "Sửa bài";
+        await Access.LoadAsync(ct);
+        Categories = await db.Categories.AsNoTracking().OrderBy(c => c.Order).ToListAsync(ct);
+        if (id is null) { CanEdit = Access.Has(SiteRole.Contributor); return true; }
+        db.ChangeTracker.Clear();
+        Article = await db.Articles.AsNoTracking().Include(a => a.Category).FirstOrDefaultAsync(a => a.Id == id, ct);
+        if (Article is null) return false;
+        Title = Article.Title;
+        var me = new Editor(Access.User?.Id ?? 0, "", Access.Role, Actor());
+        CanEdit = ArticleWorkflow.CanEdit(Article, me);
+        Blockers = ArticleWorkflow.PublishBlockers(Article, Site);
+        return true;
+    }
+
+    private void Fill(Article a)
+    {
+        Version = a.Version;
+        Form = new ArticleForm
+        {
+            Title = a.Title, CategoryId = a.CategoryId, Summary = a.Summary, Body = a.Body, Author = a.Author, Source = a.Source,
+            SourceUrl = a.SourceUrl, SourceDate = a.SourceDate, PermissionReference = a.PermissionReference,
+            FeaturedImageUrl = a.FeaturedImageUrl, FeaturedImageAlt = a.FeaturedImageAlt, IsFeatured = a.IsFeatured,
+        };
+    }
+
+    private ArticleDraft Draft() => new(Form.Title ?? "", Form.CategoryId, Form.Summary ?? "", Form.Body ?? "", Form.Author ?? "",
+        Form.Source, Form.SourceUrl, Form.SourceDate, Form.PermissionReference, Form.FeaturedImageUrl, Form.FeaturedImageAlt, Form.IsFeatured);
+}
