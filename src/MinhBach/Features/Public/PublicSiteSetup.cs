@@ -41,6 +41,7 @@ public static class PublicSiteSetup
         app.UseAccounts();
         app.MapRazorPages();
         app.MapFeeds();
+        Media.MediaSetup.MapMedia(app);
         return app;
     }
 }
