@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using MinhBach.Data;
 using MinhBach.Features.Articles;
 using MinhBach.Features.Media;
+using MinhBach.Features.Public;
 
 namespace MinhBach.Features.Admin.Media;
 
