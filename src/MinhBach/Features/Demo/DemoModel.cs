@@ -132,6 +132,8 @@ internal sealed class SiteSpec
     /// <summary>Slug of the site a merged (legacy) site now redirects to.</summary>
     public string? MergedInto { get; init; }
     public string? Description { get; init; }
+    /// <summary>Name the agency had before the 2025 merger, used in older articles.</summary>
+    public string? FormerShort { get; init; }
 
     public bool Has(DemoGap gap) => (Gaps & gap) != 0;
     public bool IsWard => Locality?.Type == "phường";

@@ -11,6 +11,8 @@ internal sealed record Person(string FullName, bool Female, string Email)
         {
             var parts = FullName.Split(' ');
             if (parts.Length < 3) return FullName;
+            // Ê Đê names: "Y Phiên Niê" signs as "Y Phiên".
+            if (parts[0] == "Y" || parts[0].StartsWith("H'", StringComparison.Ordinal)) return parts[0] == "Y" ? "Y " + parts[1] : parts[0];
             var middle = parts[^2];
             return middle is "Văn" or "Thị" ? parts[0] + " " + parts[^1] : middle + " " + parts[^1];
         }

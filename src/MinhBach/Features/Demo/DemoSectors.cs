@@ -22,7 +22,7 @@ internal static class DemoSectors
     public static readonly Sector ScienceTechnology = new()
     {
         Fields = ["khoa học và công nghệ", "chuyển đổi số", "bưu chính, viễn thông", "tiêu chuẩn, đo lường, chất lượng", "sở hữu trí tuệ"],
-        Topics = ["chuyển đổi số", "Đề án 06 về phát triển ứng dụng dữ liệu dân cư", "Nghị quyết số 57-NQ/TW về đột phá phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số",
+        Topics = ["chuyển đổi số", "thực hiện Đề án 06 về phát triển ứng dụng dữ liệu dân cư", "thực hiện Nghị quyết số 57-NQ/TW của Bộ Chính trị về đột phá phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số",
             "bảo đảm an toàn thông tin mạng", "phát triển hạ tầng viễn thông và phủ sóng 5G", "phát triển doanh nghiệp khoa học và công nghệ", "bảo hộ sở hữu trí tuệ cho sản phẩm đặc sản địa phương",
             "quản lý tiêu chuẩn, đo lường, chất lượng", "hệ sinh thái khởi nghiệp đổi mới sáng tạo", "vận hành các nền tảng số dùng chung của tỉnh", "phổ cập kỹ năng số cho người dân",
             "bảo đảm an toàn bức xạ", "dịch vụ bưu chính công ích"],
@@ -140,7 +140,7 @@ internal static class DemoSectors
     {
         Fields = ["tổ chức bộ máy", "công chức, viên chức", "lao động, việc làm", "thi đua, khen thưởng", "tín ngưỡng, tôn giáo", "văn thư, lưu trữ", "người có công"],
         Topics = ["sắp xếp tổ chức bộ máy", "cải cách hành chính", "tuyển dụng công chức, viên chức", "giải quyết việc làm cho người lao động", "bảo đảm an toàn, vệ sinh lao động",
-            "phát triển người tham gia bảo hiểm xã hội tự nguyện", "công tác thi đua, khen thưởng", "quản lý nhà nước về tín ngưỡng, tôn giáo", "số hóa tài liệu lưu trữ",
+            "phát triển người tham gia bảo hiểm xã hội tự nguyện", "thi đua, khen thưởng", "quản lý nhà nước về tín ngưỡng, tôn giáo", "số hóa tài liệu lưu trữ",
             "thực hiện chính sách đối với người có công", "đào tạo, bồi dưỡng cán bộ, công chức", "vận hành chính quyền địa phương hai cấp"],
         Scene = Scene.Meeting,
         Scope = "tổ chức bộ máy, vị trí việc làm, biên chế, cán bộ, công chức, viên chức, chính quyền địa phương, địa giới hành chính, văn thư, lưu trữ, tín ngưỡng, tôn giáo, thi đua, khen thưởng, thanh niên, lao động, tiền lương, việc làm, bảo hiểm xã hội, an toàn, vệ sinh lao động và người có công",
@@ -254,8 +254,8 @@ internal static class DemoSectors
     {
         Fields = ["khám bệnh, chữa bệnh", "y tế dự phòng", "dược, mỹ phẩm", "an toàn thực phẩm", "dân số", "bảo trợ xã hội"],
         Topics = ["phòng, chống sốt xuất huyết", "tiêm chủng mở rộng", "khám, chữa bệnh bảo hiểm y tế", "bảo đảm an toàn thực phẩm", "triển khai sổ sức khỏe điện tử",
-            "kê đơn thuốc điện tử", "chăm sóc sức khỏe người cao tuổi", "công tác dân số và phát triển", "bảo trợ xã hội và bảo vệ trẻ em", "phòng, chống dịch bệnh truyền nhiễm",
-            "nâng cao chất lượng y tế cơ sở", "phòng, chống tác hại của thuốc lá"],
+            "kê đơn thuốc điện tử", "chăm sóc sức khỏe người cao tuổi", "dân số và phát triển", "bảo trợ xã hội và bảo vệ trẻ em", "phòng, chống dịch bệnh truyền nhiễm",
+            "củng cố mạng lưới y tế cơ sở", "phòng, chống tác hại của thuốc lá"],
         Scene = Scene.Hospital,
         Scope = "y tế dự phòng, khám bệnh, chữa bệnh, phục hồi chức năng, giám định, y dược cổ truyền, dược, mỹ phẩm, trang thiết bị y tế, an toàn thực phẩm, bảo hiểm y tế, dân số, bảo trợ xã hội, trẻ em và phòng, chống tệ nạn xã hội",
         ScopeEn = "preventive medicine, medical examination and treatment, rehabilitation, traditional medicine, pharmaceuticals, cosmetics, medical equipment, food safety, health insurance, population, social protection, children and the prevention of social evils",
@@ -312,7 +312,7 @@ internal static class DemoSectors
     public static readonly Sector Education = new()
     {
         Fields = ["giáo dục mầm non", "giáo dục phổ thông", "giáo dục nghề nghiệp", "khảo thí và kiểm định chất lượng", "nhà giáo và cán bộ quản lý"],
-        Topics = ["kỳ thi tốt nghiệp trung học phổ thông", "thực hiện Chương trình giáo dục phổ thông 2018", "phổ cập giáo dục mầm non", "chuyển đổi số trong giáo dục", "dạy và học ngoại ngữ",
+        Topics = ["tổ chức kỳ thi tốt nghiệp trung học phổ thông", "thực hiện Chương trình giáo dục phổ thông 2018", "phổ cập giáo dục mầm non", "chuyển đổi số trong giáo dục", "dạy và học ngoại ngữ",
             "xây dựng trường đạt chuẩn quốc gia", "phát triển giáo dục nghề nghiệp", "bảo đảm an toàn trường học", "bồi dưỡng học sinh giỏi", "tuyển sinh vào lớp 10", "giáo dục kỹ năng sống cho học sinh",
             "phòng, chống đuối nước cho học sinh"],
         Scene = Scene.School,
@@ -366,7 +366,7 @@ internal static class DemoSectors
     public static readonly Sector AgricultureEnvironment = new()
     {
         Fields = ["trồng trọt và bảo vệ thực vật", "chăn nuôi và thú y", "lâm nghiệp", "thủy lợi và phòng, chống thiên tai", "đất đai", "môi trường", "tài nguyên nước, khoáng sản", "thủy sản"],
-        Topics = ["phòng, chống bệnh dịch tả lợn châu Phi", "chuyển đổi cơ cấu cây trồng", "xây dựng nông thôn mới", "Chương trình mỗi xã một sản phẩm (OCOP)", "phòng cháy, chữa cháy rừng",
+        Topics = ["phòng, chống bệnh dịch tả lợn châu Phi", "chuyển đổi cơ cấu cây trồng", "xây dựng nông thôn mới", "phát triển sản phẩm OCOP", "phòng cháy, chữa cháy rừng",
             "cấp giấy chứng nhận quyền sử dụng đất", "quản lý chất thải rắn sinh hoạt", "quan trắc môi trường", "phòng, chống thiên tai", "chống khai thác hải sản bất hợp pháp, không báo cáo và không theo quy định",
             "xây dựng cơ sở dữ liệu đất đai", "phát triển vùng trồng cà phê bền vững", "quản lý khai thác khoáng sản"],
         Scene = Scene.Field,
@@ -536,7 +536,7 @@ internal static class DemoSectors
     {
         Fields = ["công nghiệp", "thương mại", "năng lượng", "quản lý thị trường", "xuất nhập khẩu", "an toàn hóa chất"],
         Topics = ["phát triển cụm công nghiệp", "khuyến công", "bình ổn thị trường dịp Tết Nguyên đán", "bảo đảm cung ứng điện", "xúc tiến thương mại", "chống buôn lậu, gian lận thương mại và hàng giả",
-            "phát triển thương mại điện tử", "Cuộc vận động Người Việt Nam ưu tiên dùng hàng Việt Nam", "bảo đảm an toàn hóa chất", "sử dụng năng lượng tiết kiệm và hiệu quả",
+            "phát triển thương mại điện tử", "thực hiện Cuộc vận động Người Việt Nam ưu tiên dùng hàng Việt Nam", "bảo đảm an toàn hóa chất", "sử dụng năng lượng tiết kiệm và hiệu quả",
             "phát triển điện mặt trời mái nhà", "xuất khẩu cà phê và nông sản"],
         Scene = Scene.Factory,
         Scope = "công nghiệp, thương mại, năng lượng, hóa chất, vật liệu nổ công nghiệp, an toàn kỹ thuật công nghiệp, thương mại điện tử, xuất nhập khẩu, quản lý thị trường, cạnh tranh và bảo vệ quyền lợi người tiêu dùng",

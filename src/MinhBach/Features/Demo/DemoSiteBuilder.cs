@@ -94,7 +94,8 @@ internal sealed class DemoSiteBuilder
             Slug = s.Slug, Name = s.Name, AgencyName = s.AgencyName, NameEn = s.NameEn, ShortName = s.ShortName, KindCode = s.KindCode,
             Status = s.MergedInto is null ? SiteStatus.Active : SiteStatus.Merged,
             Description = s.Description,
-            ManagingAgency = s.Tier is DemoTier.Portal or DemoTier.Department ? DemoProvinceFacts.Committee : s.AgencyName,
+            // The governing body is shown above the agency name: only departments have one distinct from themselves.
+            ManagingAgency = s.Tier == DemoTier.Department ? DemoProvinceFacts.Committee : null,
             Address = s.Address, Phone = s.Phone, Fax = s.Fax, Email = s.Email,
             ResponsiblePerson = _people.Responsible.FullName, ResponsiblePersonTitle = _people.ResponsibleTitle,
             LicenceLine = s.Tier == DemoTier.Portal ? "Giấy phép số 45/GP-TTĐT ngày 12/3/2021 do Sở Thông tin và Truyền thông tỉnh Đông Minh cấp" : null,
@@ -397,11 +398,16 @@ internal sealed class DemoSiteBuilder
         var q = (m - 1) / 3 + 1;
         var prevQ = q == 1 ? 4 : q - 1;
         var leader = r.Pick(voice.People.Leaders);
+        IReadOnlyList<string> Dated(IReadOnlyList<string> items)
+        {
+            var fit = items.Where(i => DemoText.ValidFrom(i) <= date).ToList();
+            return fit.Count > 0 ? fit : items;
+        }
         var loc = s.Locality;
         var local = s.Tier is DemoTier.Commune or DemoTier.District;
         var place = local ? Decap(r.Pick(loc!.Hamlets)) : r.Pick(PlacePool);
         var eventDay = date.AddDays(-r.Next(0, 2));
-        var topic = r.Pick(sector.Topics);
+        var topic = r.Pick(Dated(sector.Topics));
         var partners = local ? sector.Partners.Select(p => $"{p} {loc!.Label}").ToArray() : sector.Partners;
         var units = DemoUnits.For(s).Where(u => !DemoPeople.IsGroup(u) && u.Code != "VP").ToList();
         var yPrev = y - 1;
@@ -415,8 +421,9 @@ internal sealed class DemoSiteBuilder
             2 when m <= 3 => $"năm {yPrev}",
             _ => "thời gian qua",
         };
+        var warning = r.Pick(Dated(sector.Warnings));
         var research = sector.Research.Length > 0 ? sector.Research : DemoSectors.Province.Research;
-        return new Dictionary<string, string>
+        var values = new Dictionary<string, string>
         {
             ["A"] = s.Short,
             ["AF"] = s.Tier == DemoTier.Portal ? DemoProvinceFacts.Committee : s.AgencyName,
@@ -440,10 +447,12 @@ internal sealed class DemoSiteBuilder
             ["DM"] = $"{date.Day}/{date.Month}",
             ["DF"] = Date(date),
             ["Period"] = period,
-            ["LAW"] = r.Pick(sector.Laws),
-            ["R"] = r.Pick(research),
-            ["W"] = r.Pick(sector.Warnings),
-            ["PK"] = Fill(r.Pick(sector.Packages), new Dictionary<string, string> { ["Y"] = y.ToString(Invariant) }),
+            ["Stage"] = y <= 2025 ? "2021–2025" : "2026–2030",
+            ["LAW"] = r.Pick(Dated(sector.Laws)),
+            ["R"] = r.Pick(Dated(research)),
+            ["W"] = warning,
+            ["Wd"] = Decap(warning),
+            ["PK"] = Fill(r.Pick(Dated(sector.Packages)), new Dictionary<string, string> { ["Y"] = y.ToString(Invariant) }),
             ["S"] = r.Pick(sector.Stats),
             ["PT"] = r.Pick(partners),
             ["Area"] = local ? loc!.Type : "tỉnh",
@@ -454,6 +463,10 @@ internal sealed class DemoSiteBuilder
             ["N1"] = r.Next(2, 30).ToString(Invariant),
             ["N2"] = Num(r.Next(80, 2400)),
             ["N3"] = r.Next(3, 40).ToString(Invariant),
+            ["N4"] = r.Next(60, 300).ToString(Invariant),
+            ["K"] = r.Next(50, 90).ToString(Invariant),
+            ["BossName"] = voice.People.Head.Person.FullName,
+            ["Deadline"] = DateDoc(date.AddDays(r.Next(10, 40))),
             ["PCT"] = Dec(85 + r.NextDouble() * 14.8),
             ["PCT2"] = Dec(70 + r.NextDouble() * 28),
             ["MONEY"] = Num(r.Next(15, 950)),
@@ -465,6 +478,11 @@ internal sealed class DemoSiteBuilder
             ["SiteName"] = s.Tier == DemoTier.Portal ? "Cổng thông tin điện tử tỉnh" : s.Name.Replace(" tỉnh Đông Minh", ""),
             ["Dept"] = r.Pick(_ctx.Departments.ToList()).AgencyName,
         };
+        // Before the 2025 merger the department wrote under its former name.
+        if (s.FormerShort is { } former && date < DemoProvinceFacts.DepartmentsMergedOn)
+            foreach (var key in new[] { "A", "AF", "Boss", "L", "LN", "Office" })
+                values[key] = values[key].Replace(s.Short, former);
+        return values;
     }
 
     private static readonly string[] PlacePool =
@@ -512,6 +530,7 @@ internal sealed class DemoSiteBuilder
         {
             var cat = cats[0];
             var when = Now.AddHours(-_r.Next(1, 60));
+            when = new DateTime(when.Ticks - when.Ticks % TimeSpan.TicksPerMinute, DateTimeKind.Utc);
             var a = MakeArticle(cat, when, slugs, titles);
             a.Status = ArticleStatus.Draft;
             a.IsFeatured = false;
@@ -542,8 +561,14 @@ internal sealed class DemoSiteBuilder
             if (day.DayOfWeek == DayOfWeek.Saturday && _r.Chance(0.8)) day = day.AddDays(-1);
             if (day.DayOfWeek == DayOfWeek.Sunday && _r.Chance(0.8)) day = day.AddDays(-2);
             var hour = _r.Next(7, 18);
-            var at = ProvinceContext.Utc(day, hour, _r.Next(0, 60));
-            if (at > Now) at = Now.AddMinutes(-_r.Next(5, 240));
+            var minute = _r.Next(0, 60);
+            var at = ProvinceContext.Utc(day, hour, minute);
+            // Today's office hours may still be ahead: then it went out on the previous working day.
+            while (at > Now)
+            {
+                day = day.AddDays(day.DayOfWeek == DayOfWeek.Monday ? -3 : -1);
+                at = ProvinceContext.Utc(day, hour, minute);
+            }
             list.Add(at);
         }
         list.Sort((x, y) => y.CompareTo(x));
@@ -557,7 +582,8 @@ internal sealed class DemoSiteBuilder
         var republished = false;
         if (_spec.Tier == DemoTier.Portal && cat.Slug is "tin-hoat-dong" or "pho-bien-phap-luat" or "thong-tin-canh-bao" && _r.Chance(0.3))
         {
-            var dept = _r.Pick(_ctx.Departments.ToList());
+            // Not from a department whose own news is meant to look stale.
+            var dept = _r.Pick(_ctx.Departments.Where(d => !d.Has(DemoGap.StaleNews)).ToList());
             voice = new Voice(dept, _ctx.People[dept.Slug]);
             republished = true;
         }
@@ -576,7 +602,7 @@ internal sealed class DemoSiteBuilder
         }
         titles.Add(title);
         var slug = Unique(VietnameseText.Slugify(title, 100), slugs, 100);
-        var paragraphs = Body(cat.Slug, tpl, v, date);
+        var paragraphs = Body(title, tpl, v, date);
         var summary = Summary(paragraphs[0]);
         var body = string.Concat(paragraphs);
 
@@ -592,7 +618,7 @@ internal sealed class DemoSiteBuilder
         if (republished)
         {
             a.Source = $"Trang thông tin điện tử {voice.Spec.Short}";
-            a.SourceUrl = $"{voice.Spec.HomeUrl}/tin-tuc/{cat.Slug}/{slug}";
+            a.SourceUrl = voice.Spec.HomeUrl;
         }
         else if (_spec.Tier != DemoTier.District && _r.Chance(_spec.Tier == DemoTier.Commune ? 0.03 : 0.07))
         {
@@ -628,10 +654,12 @@ internal sealed class DemoSiteBuilder
         _ => "Minh họa ứng dụng công nghệ số trong {T}",
     };
 
+    /// <summary>The lead paragraph as plain text, at most two sentences.</summary>
     private static string Summary(string firstParagraph)
     {
-        var text = firstParagraph.Replace("<p>", "").Replace("</p>", "").Replace("&amp;", "&").Replace("&quot;", "\"");
-        if (text.StartsWith('<')) text = System.Text.RegularExpressions.Regex.Replace(text, "<[^>]+>", " ").Trim();
+        var text = System.Text.RegularExpressions.Regex.Replace(firstParagraph, "<[^>]+>", " ");
+        text = System.Text.RegularExpressions.Regex.Replace(text, @"\s+", " ").Trim()
+            .Replace("&lt;", "<").Replace("&gt;", ">").Replace("&quot;", "\"").Replace("&amp;", "&");
         if (text.Length <= 280) return text;
         var cut = text.LastIndexOf(". ", 280, StringComparison.Ordinal);
         if (cut > 80) return text[..(cut + 1)];
@@ -641,66 +669,72 @@ internal sealed class DemoSiteBuilder
 
     // ------------------------------------------------------------ article bodies
 
-    private List<string> Body(string category, TitleTemplate tpl, Dictionary<string, string> v, DateOnly date)
+    private List<string> Body(string title, TitleTemplate tpl, Dictionary<string, string> v, DateOnly date)
     {
         string F(string t) => Fill(t, v);
         string Para(string t) => P(Cap(F(t)));
         var r = _r;
         var list = new List<string>();
-        switch (category)
+        if (tpl.Lead is not null) list.Add(Para(tpl.Lead));
+        switch (tpl.Kind)
         {
-            case "chi-dao-dieu-hanh":
-                if (tpl.Text.Contains("xử phạt", StringComparison.Ordinal))
-                {
-                    list.Add(Para("Thực hiện quy định về công khai kết quả xử lý vi phạm hành chính, {A} công khai danh sách tổ chức, cá nhân bị xử phạt vi phạm hành chính trong lĩnh vực {F} tháng {M}/{YM}."));
-                    var rows = Enumerable.Range(1, r.Next(3, 6)).Select(i => new[]
-                    {
-                        i.ToString(Invariant), r.Chance(0.5) ? $"Hộ kinh doanh {r.Pick(DemoText.FemaleGivens)} {r.Pick(DemoText.MaleGivens)}" : $"Công ty TNHH {r.Pick(DemoText.MaleGivens)} {r.Pick(DemoText.FemaleGivens)}",
-                        r.Pick(ViolationKinds), Num(r.Next(2, 60) * 500_000L) + " đồng",
-                    });
-                    list.Add(Table(F("Kết quả xử phạt vi phạm hành chính tháng {M}/{YM}"), ["STT", "Tổ chức, cá nhân vi phạm", "Hành vi vi phạm", "Mức phạt"], rows));
-                    list.Add(Para("Các tổ chức, cá nhân bị xử phạt đã chấp hành quyết định xử phạt, khắc phục hậu quả theo quy định."));
-                    break;
-                }
-                if (tpl.Text.Contains("phản ánh", StringComparison.Ordinal))
-                {
-                    list.Add(Para("Trong tháng {M}/{YM}, {A} đã tiếp nhận {N2} phản ánh, kiến nghị của người dân, doanh nghiệp qua Hệ thống tiếp nhận phản ánh, kiến nghị, đường dây nóng và thư điện tử."));
-                    list.Add(Para("Đến nay, đã xử lý, trả lời {PCT}% phản ánh, kiến nghị; các nội dung còn lại đang được các cơ quan, đơn vị xem xét, giải quyết trong thời hạn quy định. Các lĩnh vực được phản ánh nhiều là {F} và {T}."));
-                    list.Add(Para("{A} đề nghị các cơ quan, đơn vị tiếp tục nâng cao trách nhiệm, trả lời đầy đủ, kịp thời, công khai kết quả xử lý để người dân, doanh nghiệp theo dõi."));
-                    break;
-                }
-                if (tpl.Text.Contains("tiếp công dân", StringComparison.Ordinal))
-                {
-                    list.Add(Para("{A} thông báo lịch tiếp công dân định kỳ tháng {MN}/{Y} của lãnh đạo như sau:"));
-                    list.Add(Ul(_people.Leaders.Take(3).Select((l, i) => $"Ngày {Math.Min(28, 5 + i * 10)}/{v["MN"]}/{v["Y"]}: {l.WithTitle} tiếp công dân.")));
-                    list.Add(Para("Địa điểm: Trụ sở tiếp công dân, {Office}. Công dân đến đăng ký tiếp xin mang theo giấy tờ tùy thân và tài liệu liên quan."));
-                    break;
-                }
-                list.Add(Para("Ngày {D}, {Boss} đã ký ban hành văn bản chỉ đạo về {T}."));
+            case "directive":
                 list.Add(Para("Theo đó, yêu cầu thủ trưởng các cơ quan, đơn vị và Chủ tịch Ủy ban nhân dân các xã, phường tập trung thực hiện một số nhiệm vụ sau:"));
                 list.Add(Ul(Shuffled(DirectiveItems).Take(r.Next(3, 5)).Select(F).Select(Cap)));
                 list.Add(Para("Giao {Office} theo dõi, đôn đốc, tổng hợp kết quả thực hiện, báo cáo {Boss} trước ngày 25 hằng tháng."));
                 break;
-            case "pho-bien-phap-luat":
-                list.Add(tpl.Text.Contains("{LAW}", StringComparison.Ordinal)
-                    ? Para("Nhằm giúp cán bộ, công chức, viên chức và người dân nắm vững các quy định mới, {A} giới thiệu một số nội dung cơ bản của {LAW}.")
-                    : Para("Nhằm nâng cao nhận thức, ý thức chấp hành pháp luật về {T}, {A} tổ chức tuyên truyền, phổ biến đến cán bộ, công chức và người dân với nhiều hình thức phù hợp."));
+            case "conclusion":
+                list.Add(Ul(Shuffled(ConclusionItems).Take(r.Next(3, 5)).Select(F).Select(Cap)));
+                list.Add(Para("Giao {U} chủ trì, phối hợp với các đơn vị liên quan triển khai thực hiện, báo cáo kết quả trước ngày {Deadline}."));
+                break;
+            case "awards":
+                list.Add(Para("Các tập thể được khen thưởng gồm:"));
+                list.Add(Ul(Shuffled(AwardPool()).Take(r.Next(3, 6))));
+                list.Add(Para("Đây là những tập thể, cá nhân tiêu biểu, có nhiều sáng kiến, cách làm hay, góp phần quan trọng vào kết quả {T} của {Area}."));
+                break;
+            case "sanctions":
+                var rows = Enumerable.Range(1, r.Next(3, 6)).Select(i => new[]
+                {
+                    i.ToString(Invariant),
+                    r.Chance(0.5) ? $"Hộ kinh doanh {r.Pick(FemaleGivens)} {r.Pick(MaleGivens)}" : $"Công ty TNHH {r.Pick(MaleGivens)} {r.Pick(FemaleGivens)}",
+                    r.Pick(ViolationKinds), Num(r.Next(2, 60) * 500_000L) + " đồng",
+                });
+                list.Add(Table(F("Kết quả xử phạt vi phạm hành chính tháng {M}/{YM}"), ["STT", "Tổ chức, cá nhân vi phạm", "Hành vi vi phạm", "Mức phạt"], rows));
+                list.Add(Para("Các tổ chức, cá nhân bị xử phạt đã chấp hành quyết định xử phạt, khắc phục hậu quả theo quy định."));
+                break;
+            case "answer":
+                list.Add(Para("Về nội dung này, {A} trả lời như sau:"));
+                list.Add(Para("Thời gian qua, {A} đã chỉ đạo các cơ quan chuyên môn rà soát, hướng dẫn, tháo gỡ khó khăn trong {T}; đến nay, {PCT}% kiến nghị cùng nội dung đã được giải quyết dứt điểm. Đối với các trường hợp còn vướng mắc, {A} đã giao {U} kiểm tra cụ thể, trả lời trực tiếp cho công dân."));
+                list.Add(Para("{A} sẽ tiếp tục theo dõi, chỉ đạo thực hiện và thông tin để cử tri được biết."));
+                break;
+            case "feedback":
+                list.Add(Para("Đến nay, đã xử lý, trả lời {PCT}% phản ánh, kiến nghị; các nội dung còn lại đang được các cơ quan, đơn vị xem xét, giải quyết trong thời hạn quy định. Các lĩnh vực được phản ánh nhiều là {F} và {T}."));
+                list.Add(Para("{A} đề nghị các cơ quan, đơn vị tiếp tục nâng cao trách nhiệm, trả lời đầy đủ, kịp thời và công khai kết quả xử lý để người dân, doanh nghiệp theo dõi."));
+                break;
+            case "reception":
+                list.Add(Ul(_people.Leaders.Take(3).Select((l, i) => $"Ngày {Math.Min(28, 5 + i * 10)}/{v["MN"]}/{v["Y"]}: {l.WithTitle} tiếp công dân.")));
+                list.Add(Para("Địa điểm: trụ sở tiếp công dân của {A}. Công dân đến đăng ký tiếp xin mang theo giấy tờ tùy thân và tài liệu liên quan."));
+                break;
+            case "law":
                 list.Add(H2("Một số nội dung đáng chú ý"));
                 list.Add(Ul(Shuffled(LawPoints).Take(r.Next(3, 5))));
-                list.Add(Para(r.Pick(Middles)));
                 list.Add(Para("{A} đề nghị các cơ quan, đơn vị, địa phương tiếp tục quán triệt, tuyên truyền bằng nhiều hình thức, nhất là trên môi trường số, để các quy định sớm đi vào cuộc sống."));
                 break;
-            case "quy-hoach-ke-hoach":
-                list.Add(Para("Ngày {D}, {AF} ban hành kế hoạch về {T} nhằm cụ thể hóa các chủ trương của Trung ương, của tỉnh, phù hợp với điều kiện thực tế của địa phương."));
+            case "qa":
+                list.Add("<p><strong>Hỏi:</strong> " + Html(F("Tôi là người dân ở {P}. Xin cho biết pháp luật quy định như thế nào về {T} và người dân cần lưu ý những gì?")) + "</p>");
+                list.Add("<p><strong>Trả lời:</strong> " + Html(F("Pháp luật hiện hành quy định cụ thể trách nhiệm của cơ quan nhà nước, tổ chức và cá nhân liên quan đến {T}. Người dân cần lưu ý một số nội dung sau:")) + "</p>");
+                list.Add(Ul(Shuffled(LawPoints).Take(3)));
+                list.Add(Para("Mọi thắc mắc, người dân có thể liên hệ {Office}, điện thoại {Phone} để được hướng dẫn."));
+                break;
+            case "plan":
                 list.Add(H2("Mục tiêu"));
                 list.Add(Para("Phấn đấu đến năm 2030, {PCT}% chỉ tiêu về {T} được hoàn thành; {PCT2}% hồ sơ công việc được xử lý trên môi trường điện tử; người dân, doanh nghiệp được phục vụ ngày càng tốt hơn."));
                 list.Add(H2("Nhiệm vụ, giải pháp"));
                 list.Add(Ul(Shuffled(PlanItems).Take(4).Select(F).Select(Cap)));
                 list.Add(Para("Kinh phí thực hiện được bố trí từ ngân sách nhà nước theo phân cấp và các nguồn huy động hợp pháp khác. {U} là đơn vị đầu mối theo dõi, tổng hợp, báo cáo kết quả thực hiện."));
                 break;
-            case "thu-hut-dau-tu":
-                list.Add(Para("{Label!} có nhiều tiềm năng, lợi thế để phát triển; chính quyền địa phương cam kết đồng hành, tạo điều kiện thuận lợi nhất cho nhà đầu tư trong quá trình tìm hiểu, khảo sát và triển khai dự án."));
-                list.Add(Facts(F("Thông tin dự án kêu gọi đầu tư: {IP}"),
+            case "project":
+                list.Add(Facts(Cap(F("Thông tin dự án: {IP}")),
                 [
                     ("Tên dự án", Cap(v["IP"])),
                     ("Địa điểm", Cap(v["P"]) + ", tỉnh Đông Minh"),
@@ -711,19 +745,46 @@ internal sealed class DemoSiteBuilder
                 ]));
                 list.Add(Para("Thông tin chi tiết, nhà đầu tư liên hệ Trung tâm Xúc tiến đầu tư và Hỗ trợ doanh nghiệp tỉnh Đông Minh hoặc {Office}, điện thoại {Phone}."));
                 break;
-            case "cong-khai-ngan-sach":
-                list.Add(Para("Căn cứ quy định của pháp luật về ngân sách nhà nước và công khai ngân sách, {A} công khai số liệu ngân sách theo các biểu mẫu quy định."));
-                list.Add(BudgetTable(v));
+            case "projects":
+                list.Add(Table("Danh mục dự án kêu gọi đầu tư", ["Tên dự án", "Địa điểm", "Quy mô (ha)", "Vốn dự kiến (tỷ đồng)"],
+                    Shuffled(InvestProjects).Take(4).Select(p => new[] { Cap(p), Cap(r.Pick(PlacePool)), Dec(5 + r.NextDouble() * 120), Num(r.Next(150, 5000)) })));
+                list.Add(Para("Nhà đầu tư quan tâm liên hệ Trung tâm Xúc tiến đầu tư và Hỗ trợ doanh nghiệp tỉnh Đông Minh để được cung cấp thông tin và hỗ trợ khảo sát."));
+                break;
+            case "landuse":
+                var total = (double)(_spec.Locality?.AreaKm2 ?? Localities.Province.AreaKm2) * 100;
+                (string, double)[] uses = [("Đất nông nghiệp", 0.71), ("Đất phi nông nghiệp", 0.22), ("Trong đó: đất ở", 0.05), ("Đất chưa sử dụng", 0.07)];
+                list.Add(Table(F("Cơ cấu sử dụng đất năm {YP}"), ["Loại đất", "Diện tích (ha)", "Tỷ lệ (%)"],
+                    uses.Select(u => new[] { u.Item1, Num((long)(total * u.Item2)), Dec(u.Item2 * 100) })));
+                list.Add(Para("Kế hoạch sử dụng đất là căn cứ để giao đất, cho thuê đất, chuyển mục đích sử dụng đất. Người dân có thể tra cứu chi tiết tại {Office}."));
+                break;
+            case "incentives":
+                list.Add(Ul(Incentives));
+                list.Add(Para("Thông tin chi tiết, nhà đầu tư liên hệ Trung tâm Xúc tiến đầu tư và Hỗ trợ doanh nghiệp tỉnh Đông Minh hoặc {Office}."));
+                break;
+            case "environment":
+                list.Add(Table("Khu vực cần theo dõi về môi trường", ["Khu vực", "Nguồn tác động", "Biện pháp"],
+                    Shuffled(PlacePool).Take(3).Select(p => new[] { Cap(p), r.Pick(PollutionSources), r.Pick(PollutionMeasures) })));
+                list.Add(Para("Người dân phát hiện hành vi gây ô nhiễm môi trường đề nghị phản ánh đến chính quyền địa phương hoặc Sở Nông nghiệp và Môi trường để kịp thời xử lý."));
+                break;
+            case "budget":
+                var what = Decap(title);
+                if (!what.StartsWith("công khai", StringComparison.Ordinal)) what = "công khai " + what;
+                list.Add(P(Cap(F("Căn cứ quy định của pháp luật về ngân sách nhà nước và công khai ngân sách, {A} ") + what + ".")));
+                list.Add(BudgetTable());
                 list.Add(Para("Các biểu mẫu chi tiết được đăng tải tại mục Văn bản. Mọi ý kiến đóng góp xin gửi về {Office}."));
                 break;
-            case "thong-ke":
+            case "economy":
+                list.Add(Para("Tình hình kinh tế - xã hội của tỉnh tháng {M} năm {YM} tiếp tục chuyển biến tích cực; sản xuất công nghiệp, thương mại, dịch vụ duy trì đà tăng trưởng, an sinh xã hội được bảo đảm."));
+                list.Add(EconomyTable());
+                list.Add(Para("Số liệu do Thống kê tỉnh cung cấp, có thể được điều chỉnh khi có số liệu chính thức."));
+                break;
+            case "stats":
                 list.Add(Para("{A} công bố số liệu thống kê về {S}. Số liệu được tổng hợp từ báo cáo của các cơ quan, đơn vị, địa phương và cơ sở dữ liệu chuyên ngành."));
                 list.Add(StatsTable(v));
                 list.Add(Para("Số liệu có thể được điều chỉnh khi có báo cáo chính thức. Tổ chức, cá nhân sử dụng số liệu đề nghị ghi rõ nguồn."));
                 break;
-            case "khoa-hoc-cong-nghe":
-                list.Add(Para("Ngày {D}, Hội đồng khoa học và công nghệ cấp tỉnh đã họp, đánh giá nhiệm vụ khoa học và công nghệ do {A} quản lý."));
-                var start = date.Year - r.Next(1, 3);
+            case "research":
+                var start = date.Year - r.Next(2, 4);
                 list.Add(Facts("Thông tin nhiệm vụ",
                 [
                     ("Tên nhiệm vụ", v["R"]),
@@ -734,9 +795,17 @@ internal sealed class DemoSiteBuilder
                 ]));
                 list.Add(Para("Hội đồng đánh giá cao ý nghĩa thực tiễn của nhiệm vụ, đề nghị cơ quan chủ trì hoàn thiện báo cáo tổng hợp, chuyển giao kết quả cho các cơ quan, địa phương ứng dụng."));
                 break;
-            case "dau-tu-mua-sam-cong":
-                list.Add(Para("{A} công khai thông tin về đầu tư công, lựa chọn nhà thầu theo quy định của Luật Đấu thầu và Luật Đầu tư công."));
-                list.Add(Facts(F("Thông tin gói thầu: {PK}"),
+            case "research-call":
+                list.Add(Ul(Shuffled(ResearchPool(v)).Take(3)));
+                list.Add(Facts("Hồ sơ đăng ký",
+                [
+                    ("Hạn nộp hồ sơ", $"Trước ngày {DateDoc(date.AddDays(45))}"),
+                    ("Nơi nhận hồ sơ", "Sở Khoa học và Công nghệ tỉnh Đông Minh, Số 15 Lê Duẩn, phường Đông Hòa"),
+                    ("Thông tin chi tiết", "Phòng Quản lý khoa học, Sở Khoa học và Công nghệ"),
+                ]));
+                break;
+            case "package":
+                list.Add(Facts(Cap(F("Thông tin gói thầu: {PK}")),
                 [
                     ("Tên gói thầu", v["PK"]),
                     ("Giá gói thầu", $"{Num(r.Next(300, 48_000) * 1_000_000L)} đồng"),
@@ -748,31 +817,38 @@ internal sealed class DemoSiteBuilder
                 ]));
                 list.Add(Para("Thông tin chi tiết được đăng tải trên Hệ thống mạng đấu thầu quốc gia. Nhà thầu quan tâm liên hệ {Office}, điện thoại {Phone}."));
                 break;
-            case "thong-tin-canh-bao":
-                list.Add(Para("Thời gian gần đây, trên địa bàn {Area} đã ghi nhận {N1} trường hợp liên quan đến {T}. Để chủ động phòng ngừa, bảo đảm an toàn cho người dân, {A} khuyến cáo:"));
+            case "projectlist":
+                list.Add(Table("Danh mục dự án đầu tư công", ["Tên dự án", "Địa điểm", "Tổng mức đầu tư (triệu đồng)", "Kế hoạch vốn năm (triệu đồng)", "Giải ngân (%)"],
+                    Shuffled(_spec.Sector.Packages).Take(3).Select(p => new[]
+                    {
+                        Fill(p, v), Cap(r.Pick(PlacePool)), Num(r.Next(2_000, 90_000)), Num(r.Next(500, 20_000)), Dec(20 + r.NextDouble() * 75),
+                    })));
+                list.Add(Para("{A} yêu cầu các chủ đầu tư đẩy nhanh tiến độ thi công, hoàn thiện hồ sơ thanh toán, bảo đảm giải ngân hết kế hoạch vốn được giao."));
+                break;
+            case "warning":
+                list.Add(Para("Thời gian gần đây, trên địa bàn {Area} đã ghi nhận {N1} trường hợp liên quan. Để chủ động phòng ngừa, bảo đảm an toàn cho người dân, {A} khuyến cáo:"));
                 list.Add(Ul(Shuffled(WarningAdvice).Take(r.Next(3, 5))));
                 list.Add(Para("Khi cần hỗ trợ, người dân liên hệ chính quyền địa phương nơi cư trú hoặc đường dây nóng của {A}, điện thoại {Phone}."));
                 break;
-            case "lay-y-kien-du-thao":
-                var deadline = date.AddDays(30);
-                list.Add(Para("Thực hiện quy định của Luật Ban hành văn bản quy phạm pháp luật và quy chế dân chủ ở cơ sở, {A} đăng tải dự thảo văn bản để lấy ý kiến góp ý của cơ quan, tổ chức, cá nhân."));
+            case "consult":
+                list.Add(Para("Thực hiện quy định của Luật Ban hành văn bản quy phạm pháp luật và Luật Thực hiện dân chủ ở cơ sở, {A} đăng tải dự thảo văn bản để lấy ý kiến góp ý của cơ quan, tổ chức, cá nhân."));
                 list.Add(Facts("Thông tin lấy ý kiến",
                 [
-                    ("Văn bản lấy ý kiến", Cap(F(tpl.Text).Replace("Lấy ý kiến góp ý ", "").Replace("Lấy ý kiến ", "").Replace("Đề nghị góp ý ", ""))),
-                    ("Thời hạn góp ý", $"Trước ngày {DateDoc(deadline)}"),
+                    ("Văn bản lấy ý kiến", Cap(title.Replace("Lấy ý kiến góp ý ", "").Replace("Lấy ý kiến nhân dân về ", "").Replace("Lấy ý kiến cộng đồng dân cư về ", "").Replace("Lấy ý kiến ", "").Replace("Đề nghị góp ý ", ""))),
+                    ("Thời hạn góp ý", $"Trước ngày {DateDoc(date.AddDays(30))}"),
                     ("Nơi nhận góp ý", v["Office"]),
                     ("Địa chỉ", _spec.Address),
                     ("Thư điện tử", v["Email"]),
                 ]));
                 list.Add(Para("Toàn văn dự thảo và tờ trình được đăng tại mục Văn bản (văn bản dự thảo). Ý kiến góp ý sẽ được tổng hợp, tiếp thu, giải trình và công khai theo quy định."));
                 break;
-            case "dieu-uoc-quoc-te":
-                list.Add(Para("Ngày {D}, Ủy ban nhân dân tỉnh Đông Minh và chính quyền {FO} đã ký kết văn bản thỏa thuận hợp tác giai đoạn 2026–2030."));
+            case "treaty":
+                list.Add(Para("Ngày {D}, Ủy ban nhân dân tỉnh Đông Minh và chính quyền {FO} đã ký kết văn bản thỏa thuận hợp tác giai đoạn {Stage}."));
                 list.Add(Para("Theo thỏa thuận, hai bên tăng cường hợp tác trong các lĩnh vực: {T}, thương mại, đầu tư, giáo dục, y tế, văn hóa và giao lưu nhân dân; định kỳ tổ chức gặp gỡ, đánh giá kết quả hợp tác."));
-                list.Add(Para("Thỏa thuận được ký kết theo đúng quy định của Luật Thỏa thuận quốc tế năm 2020, góp phần nâng cao hiệu quả công tác đối ngoại của tỉnh."));
+                list.Add(Para("Thỏa thuận được ký kết theo quy định của Luật Thỏa thuận quốc tế năm 2020, góp phần nâng cao hiệu quả công tác đối ngoại của tỉnh."));
                 break;
             default:
-                list.Add(Para(r.Pick(Openings)));
+                if (list.Count == 0) list.Add(Para(r.Pick(Openings)));
                 foreach (var m in Shuffled(Middles).Take(r.Next(1, 3))) list.Add(Para(m));
                 if (r.Chance(0.7)) list.Add(Para(r.Pick(Directions)));
                 if (r.Chance(0.6) || list.Count < 3) list.Add(Para(r.Pick(Closings)));
@@ -780,6 +856,45 @@ internal sealed class DemoSiteBuilder
         }
         return list;
     }
+
+    private List<string> AwardPool()
+    {
+        var names = _units.Where(u => !DemoPeople.IsGroup(u)).Select(u => $"{u.Name}, {_spec.Short}").ToList();
+        names.AddRange((_spec.Locality?.Hamlets ?? []).Select(h => $"Nhân dân và cán bộ {Decap(h)}"));
+        if (_spec.Tier is DemoTier.Portal or DemoTier.Department) names.AddRange(PlacePool.Select(p => $"Ủy ban nhân dân {p}"));
+        return names;
+    }
+
+    private List<string> ResearchPool(Dictionary<string, string> v)
+    {
+        var list = _spec.Sector.Research.ToList();
+        list.AddRange(_spec.Sector.Topics.Take(4).Select(t => Cap($"Nghiên cứu giải pháp nâng cao hiệu quả {t} tại tỉnh Đông Minh")));
+        return list;
+    }
+
+    private static readonly string[] ConclusionItems =
+    [
+        "các cơ quan, đơn vị tập trung hoàn thành các nhiệm vụ về {T} theo đúng tiến độ đã đề ra",
+        "{U} chủ trì rà soát, tháo gỡ các vướng mắc, đề xuất giải pháp cụ thể trong tháng",
+        "tăng cường phối hợp với {PT} trong quá trình triển khai",
+        "đẩy mạnh ứng dụng công nghệ thông tin, chuyển đổi số trong theo dõi, đánh giá kết quả",
+        "thực hiện nghiêm chế độ thông tin, báo cáo; kịp thời đề xuất những nội dung vượt thẩm quyền",
+    ];
+
+    private static readonly string[] Incentives =
+    [
+        "Miễn, giảm tiền thuê đất, thuê mặt nước theo quy định của pháp luật về đất đai.",
+        "Hỗ trợ một phần kinh phí xây dựng kết cấu hạ tầng, xử lý chất thải, mua sắm thiết bị.",
+        "Hỗ trợ chi phí đào tạo nguồn nhân lực, chuyển giao công nghệ, xúc tiến thương mại.",
+        "Ưu đãi thuế thu nhập doanh nghiệp đối với dự án thuộc lĩnh vực, địa bàn ưu đãi đầu tư.",
+        "Giải quyết thủ tục hành chính theo cơ chế một cửa liên thông, rút ngắn thời gian chấp thuận chủ trương đầu tư.",
+    ];
+
+    private static readonly string[] PollutionSources =
+        ["Nước thải sinh hoạt chưa qua xử lý", "Bãi tập kết rác thải tạm", "Cơ sở chế biến nông sản", "Hoạt động khai thác cát", "Trang trại chăn nuôi quy mô lớn"];
+
+    private static readonly string[] PollutionMeasures =
+        ["Quan trắc định kỳ hằng quý", "Yêu cầu đầu tư hệ thống xử lý nước thải", "Di dời, đóng cửa bãi rác tạm", "Tăng cường kiểm tra, xử lý vi phạm", "Cải tạo, phục hồi môi trường"];
 
     private static readonly string[] ViolationKinds =
     [
@@ -811,12 +926,12 @@ internal sealed class DemoSiteBuilder
         ["Trường Đại học Đông Minh", "Trung tâm Ứng dụng tiến bộ khoa học và công nghệ", "Viện Khoa học Kỹ thuật Nông Lâm nghiệp Tây Nguyên", "Bệnh viện Đa khoa tỉnh", "Hội Nông dân tỉnh"];
 
     private static readonly string[] FundingSources =
-        ["Ngân sách tỉnh", "Vốn đầu tư công trung hạn giai đoạn 2026–2030", "Nguồn thu sự nghiệp của đơn vị", "Ngân sách trung ương hỗ trợ có mục tiêu", "Chương trình mục tiêu quốc gia"];
+        ["Ngân sách tỉnh", "Vốn đầu tư công trung hạn", "Nguồn thu sự nghiệp của đơn vị", "Ngân sách trung ương hỗ trợ có mục tiêu", "Chương trình mục tiêu quốc gia"];
 
     private static readonly string[] SelectionMethods =
         ["Đấu thầu rộng rãi trong nước, qua mạng", "Chào hàng cạnh tranh, qua mạng", "Chỉ định thầu rút gọn", "Mua sắm trực tuyến"];
 
-    private string BudgetTable(Dictionary<string, string> v)
+    private string BudgetTable()
     {
         var r = _r;
         var portal = _spec.Tier == DemoTier.Portal;
@@ -836,22 +951,24 @@ internal sealed class DemoSiteBuilder
         return Table($"Số liệu ngân sách (đơn vị: {unit})", ["Nội dung", "Dự toán", "Thực hiện", "Tỷ lệ (%)"], rows);
     }
 
+    private string EconomyTable()
+    {
+        var r = _r;
+        (string, string, double)[] ind =
+        [
+            ("Tốc độ tăng tổng sản phẩm trên địa bàn (GRDP)", "%", 0), ("Thu ngân sách nhà nước", "tỷ đồng", 1), ("Tổng mức bán lẻ hàng hóa và doanh thu dịch vụ", "tỷ đồng", 1),
+            ("Kim ngạch xuất khẩu", "triệu USD", 1), ("Giải ngân vốn đầu tư công", "tỷ đồng", 1), ("Doanh nghiệp thành lập mới", "doanh nghiệp", 1),
+        ];
+        return Table("Một số chỉ tiêu kinh tế - xã hội chủ yếu", ["Chỉ tiêu", "Đơn vị tính", "Kỳ báo cáo", "So với cùng kỳ (%)"],
+            ind.Select(i => new[]
+            {
+                i.Item1, i.Item2, i.Item3 == 0 ? Dec(5 + r.NextDouble() * 4) : Num(r.Next(90, 9000)), Dec(95 + r.NextDouble() * 20),
+            }));
+    }
+
     private string StatsTable(Dictionary<string, string> v)
     {
         var r = _r;
-        if (_spec.Tier == DemoTier.Portal && r.Chance(0.5))
-        {
-            (string, string, double)[] ind =
-            [
-                ("Tốc độ tăng tổng sản phẩm trên địa bàn (GRDP)", "%", 0), ("Thu ngân sách nhà nước", "tỷ đồng", 1), ("Tổng mức bán lẻ hàng hóa và doanh thu dịch vụ", "tỷ đồng", 1),
-                ("Kim ngạch xuất khẩu", "triệu USD", 1), ("Giải ngân vốn đầu tư công", "tỷ đồng", 1), ("Doanh nghiệp thành lập mới", "doanh nghiệp", 1),
-            ];
-            return Table("Một số chỉ tiêu kinh tế - xã hội chủ yếu", ["Chỉ tiêu", "Đơn vị tính", "Kỳ báo cáo", "So với cùng kỳ (%)"],
-                ind.Select(i => new[]
-                {
-                    i.Item1, i.Item2, i.Item3 == 0 ? Dec(5 + r.NextDouble() * 4) : Num(r.Next(90, 9000)), Dec(95 + r.NextDouble() * 20),
-                }));
-        }
         var places = _spec.Tier is DemoTier.Commune or DemoTier.District ? _spec.Locality!.Hamlets.Take(5).ToArray() : PlacePool.Take(6).Select(Cap).ToArray();
         return Table(Cap(Fill("Số liệu {S}", v)), [_spec.Tier is DemoTier.Commune ? "Thôn, tổ dân phố" : "Địa bàn", "Kỳ báo cáo", "Cùng kỳ năm trước", "Tăng, giảm (%)"],
             places.Select(p =>
@@ -989,7 +1106,12 @@ internal sealed class DemoSiteBuilder
                     if (_r.Chance(0.35)) participants += "; lãnh đạo " + Decap(v["U"].StartsWith("Phòng", StringComparison.Ordinal) || v["U"].StartsWith("Văn phòng", StringComparison.Ordinal) ? v["U"] : _people.OfficeName);
                     var location = tpl.Contains("{P}", StringComparison.Ordinal) ? Cap(v["P"])
                         : tpl.Contains("trực tuyến", StringComparison.Ordinal) ? $"Điểm cầu trực tuyến {_spec.Short}"
-                        : tpl.Contains("Tiếp công dân", StringComparison.Ordinal) ? (_spec.Tier == DemoTier.Portal ? "Trụ sở Tiếp công dân tỉnh" : "Phòng tiếp công dân, Trung tâm Phục vụ hành chính công")
+                        : tpl.Contains("Tiếp công dân", StringComparison.Ordinal) ? _spec.Tier switch
+                        {
+                            DemoTier.Portal => "Trụ sở Tiếp công dân tỉnh",
+                            DemoTier.Department => $"Phòng tiếp công dân, {_spec.Short}",
+                            _ => $"Phòng tiếp công dân, UBND {type}",
+                        }
                         : tpl.Contains("Ủy ban nhân dân tỉnh", StringComparison.Ordinal) ? "Phòng họp số 1, trụ sở UBND tỉnh"
                         : _r.Pick(hall);
                     var time = isMorning ? _r.Pick(MorningTimes) : _r.Pick(AfternoonTimes);

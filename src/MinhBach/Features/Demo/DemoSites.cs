@@ -71,6 +71,7 @@ internal static class DemoSites
                 ArticleCount = 120 + (i * 7 % 25), DocumentCount = 70 + (i * 13 % 50), Gaps = d.Gaps,
                 EmcEnabled = d.Slug == "so-khcn",
                 Description = $"Trang thông tin điện tử của {d.Short} tỉnh Đông Minh, trang thành phần của Cổng thông tin điện tử tỉnh.",
+                FormerShort = d.Slug == "so-nnmt" ? "Sở Nông nghiệp và Phát triển nông thôn" : null,
             });
         }
 
