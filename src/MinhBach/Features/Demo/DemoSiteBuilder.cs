@@ -434,7 +434,7 @@ internal sealed class DemoSiteBuilder
             ["L"] = leader.Mention,
             ["LN"] = leader.WithTitle,
             ["Y"] = y.ToString(Invariant),
-            ["YP"] = (m == 12 ? y + 1 : y).ToString(Invariant),
+            ["YP"] = (m >= 11 ? y + 1 : y).ToString(Invariant),
             ["YR"] = (m <= 2 ? yPrev : y).ToString(Invariant),
             ["YM"] = (m == 1 ? yPrev : y).ToString(Invariant),
             ["YPrev"] = yPrev.ToString(Invariant),
@@ -529,7 +529,8 @@ internal sealed class DemoSiteBuilder
         for (var k = 0; k < drafts; k++)
         {
             var cat = cats[0];
-            var when = Now.AddHours(-_r.Next(1, 60));
+            // Written during the last working day, after the newest published article.
+            var when = Min(dates[0].AddMinutes(_r.Next(10, 150)), Now);
             when = new DateTime(when.Ticks - when.Ticks % TimeSpan.TicksPerMinute, DateTimeKind.Utc);
             var a = MakeArticle(cat, when, slugs, titles);
             a.Status = ArticleStatus.Draft;
@@ -613,7 +614,7 @@ internal sealed class DemoSiteBuilder
             PublishedAt = published,
             UpdatedAt = _r.Chance(0.1) ? Min(published.AddHours(_r.Next(1, 72)), Now) : published,
             Status = ArticleStatus.Published,
-            IsFeatured = _r.Chance(0.05),
+            IsFeatured = _r.Chance(0.035),
         };
         if (republished)
         {
@@ -1032,7 +1033,9 @@ internal sealed class DemoSiteBuilder
             v["AF"] = _spec.Tier == DemoTier.Portal ? DemoProvinceFacts.Committee : _spec.AgencyName;
             v["LN"] = _r.Pick(_people.Leaders).WithTitle;
             v["Area"] = _spec.Tier is DemoTier.Commune or DemoTier.District ? _spec.Locality!.Type : "tỉnh";
-            var title = Cap(Fill(_r.Pick(DocumentTitles[code]), v));
+            var template = _r.Pick(DocumentTitles[code]).Split('|');
+            var title = Cap(Fill(template[0], v));
+            var field = template.Length > 1 ? template[1] : Cap(v["F"]);
 
             var issuer = byCouncil ? "HĐND tỉnh Đông Minh"
                 : byProvince || _spec.Tier == DemoTier.Portal ? DemoProvinceFacts.CommitteeShort
@@ -1054,12 +1057,11 @@ internal sealed class DemoSiteBuilder
                 : byProvince ? _r.Pick(_ctx.People[""].Leaders).Person.FullName
                 : code == "thong-bao" && _r.Chance(0.5) ? _people.OfficeChief.FullName
                 : _r.Pick(_people.Leaders).Person.FullName;
-            var fieldSector = docVoice.Spec.Sector;
             b.Documents.Add(new Document
             {
                 Slug = Unique(VietnameseText.Slugify(number, 100), slugs, 100),
                 Number = number, TypeCode = code, Title = title, IssuingBody = issuer, Signer = signer,
-                Field = Cap(_r.Pick(fieldSector.Fields)),
+                Field = field,
                 IssuedOn = date,
                 EffectiveOn = normative ? date.AddDays(byCouncil ? 10 : _r.Next(10, 16)) : code is "quyet-dinh" or "chi-thi" or "ke-hoach" ? date : null,
                 FileUrl = null,

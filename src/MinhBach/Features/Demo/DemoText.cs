@@ -386,51 +386,52 @@ internal static class DemoText
 
     // ---------------------------------------------------------------- documents
 
+    /// <summary>Trích yếu by document type; "|Field" at the end names the field when the title is not about the site's own fields.</summary>
     public static readonly Dictionary<string, string[]> DocumentTitles = new()
     {
         ["quyet-dinh"] =
         [
             "Về việc phê duyệt Kế hoạch {T} năm {YP}",
             "Về việc thành lập Tổ công tác về {T}",
-            "Về việc công bố Danh mục thủ tục hành chính lĩnh vực {F} thuộc thẩm quyền giải quyết của {A}",
-            "Về việc kiện toàn Ban Biên tập {SiteName}",
-            "Về việc ban hành Quy chế làm việc của {AF}",
-            "Về việc khen thưởng tập thể, cá nhân có thành tích xuất sắc trong {T}",
-            "Về việc giao dự toán thu, chi ngân sách nhà nước năm {YP}",
-            "Về việc phê duyệt kết quả lựa chọn nhà thầu gói thầu: {PK}",
-            "Về việc phê duyệt danh mục nhiệm vụ khoa học và công nghệ năm {YP}",
+            "Về việc công bố Danh mục thủ tục hành chính lĩnh vực {F} thuộc thẩm quyền giải quyết của {A}|Cải cách hành chính",
+            "Về việc kiện toàn Ban Biên tập {SiteName}|Thông tin điện tử",
+            "Về việc ban hành Quy chế làm việc của {AF}|Tổ chức bộ máy",
+            "Về việc khen thưởng tập thể, cá nhân có thành tích xuất sắc trong {T}|Thi đua, khen thưởng",
+            "Về việc giao dự toán thu, chi ngân sách nhà nước năm {YP}|Tài chính - ngân sách",
+            "Về việc phê duyệt kết quả lựa chọn nhà thầu gói thầu: {PK}|Đấu thầu, mua sắm công",
+            "Về việc phê duyệt danh mục nhiệm vụ khoa học và công nghệ năm {YP}|Khoa học và công nghệ",
             "Về việc ban hành Kế hoạch kiểm tra công tác {T} năm {Y}",
-            "Về việc phân công nhiệm vụ của lãnh đạo {A}",
+            "Về việc phân công nhiệm vụ của lãnh đạo {A}|Tổ chức bộ máy",
         ],
         ["quyet-dinh-qppl"] =
         [
             "Ban hành Quy định về {T} trên địa bàn tỉnh Đông Minh",
-            "Quy định chức năng, nhiệm vụ, quyền hạn và cơ cấu tổ chức của {Dept}",
+            "Quy định chức năng, nhiệm vụ, quyền hạn và cơ cấu tổ chức của {Dept}|Tổ chức bộ máy",
             "Quy định phân cấp quản lý nhà nước về {F} trên địa bàn tỉnh Đông Minh",
             "Sửa đổi, bổ sung một số điều của Quy định về {T} trên địa bàn tỉnh Đông Minh",
         ],
         ["nghi-quyet"] =
         [
             "Quy định mức chi hỗ trợ {T} trên địa bàn tỉnh Đông Minh",
-            "Về kế hoạch đầu tư công năm {YP}",
-            "Về dự toán thu ngân sách nhà nước trên địa bàn, thu, chi ngân sách địa phương năm {YP}",
+            "Về kế hoạch đầu tư công năm {YP}|Đầu tư công",
+            "Về dự toán thu ngân sách nhà nước trên địa bàn, thu, chi ngân sách địa phương năm {YP}|Tài chính - ngân sách",
             "Quy định chính sách hỗ trợ {T} trên địa bàn tỉnh Đông Minh giai đoạn {Stage}",
         ],
         ["chi-thi"] =
         [
             "Về tăng cường {T}",
             "Về việc đẩy mạnh {T} trên địa bàn {Area}",
-            "Về tăng cường kỷ luật, kỷ cương hành chính trong thực thi công vụ",
+            "Về tăng cường kỷ luật, kỷ cương hành chính trong thực thi công vụ|Cải cách hành chính",
         ],
         ["ke-hoach"] =
         [
             "Triển khai {T} năm {YP}",
-            "Tuyên truyền, phổ biến, giáo dục pháp luật năm {YP}",
-            "Cải cách hành chính năm {YP}",
-            "Chuyển đổi số năm {YP}",
+            "Tuyên truyền, phổ biến, giáo dục pháp luật năm {YP}|Phổ biến, giáo dục pháp luật",
+            "Cải cách hành chính năm {YP}|Cải cách hành chính",
+            "Chuyển đổi số năm {YP}|Chuyển đổi số",
             "Kiểm tra {T} năm {Y}",
             "Thực hiện {T} giai đoạn {Stage}",
-            "Tổ chức các hoạt động hưởng ứng Ngày Chuyển đổi số quốc gia năm {Y}",
+            "Tổ chức các hoạt động hưởng ứng Ngày Chuyển đổi số quốc gia năm {Y}|Chuyển đổi số",
         ],
         ["cong-van"] =
         [
@@ -445,16 +446,16 @@ internal static class DemoText
         ["thong-bao"] =
         [
             "Kết luận của {LN} tại cuộc họp về {T}",
-            "Lịch tiếp công dân định kỳ tháng {MN}/{Y}",
-            "Về việc tuyển dụng viên chức năm {Y}",
+            "Lịch tiếp công dân định kỳ tháng {MN}/{Y}|Tiếp công dân",
+            "Về việc tuyển dụng viên chức năm {Y}|Công chức, viên chức",
             "Kết quả {T} quý {QP} năm {YQ}",
         ],
         ["bao-cao"] =
         [
             "Kết quả {T} quý {QP} năm {YQ}",
-            "Tình hình thực hiện nhiệm vụ tháng {M} năm {YM}",
-            "Tổng kết công tác năm {YR} và phương hướng nhiệm vụ năm {YP}",
-            "Kết quả thực hiện công tác cải cách hành chính 6 tháng đầu năm {Y}",
+            "Tình hình thực hiện nhiệm vụ tháng {M} năm {YM}|Tổng hợp",
+            "Tổng kết công tác năm {YR} và phương hướng nhiệm vụ năm {YP}|Tổng hợp",
+            "Kết quả thực hiện công tác cải cách hành chính 6 tháng đầu năm {Y}|Cải cách hành chính",
         ],
         ["du-thao"] =
         [
