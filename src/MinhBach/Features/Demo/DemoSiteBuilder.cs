@@ -603,8 +603,12 @@ internal sealed class DemoSiteBuilder
         }
         titles.Add(title);
         var slug = Unique(VietnameseText.Slugify(title, 100), slugs, 100);
+        // The first paragraph is the sapo (shown above the body as the summary); the body goes on from there.
         var paragraphs = Body(title, tpl, v, date);
         var summary = Summary(paragraphs[0]);
+        paragraphs.RemoveAt(0);
+        if (paragraphs.Count < 3) paragraphs.Add(P(Cap(Fill(Closings[^1], v))));
+        if (paragraphs.Count < 3) paragraphs.Add(P(Cap(Fill(Closings[^2], v))));
         var body = string.Concat(paragraphs);
 
         var a = new Article
@@ -632,28 +636,34 @@ internal sealed class DemoSiteBuilder
             var scene = tpl.Scene ?? voice.Spec.Sector.Scene;
             if (tpl.Scene is null && voice.Spec.Locality is { } l && voice.Spec.Tier != DemoTier.Portal)
                 scene = l.Coastal && _r.Chance(0.5) ? Scene.Coast : l.Highland && _r.Chance(0.5) ? Scene.Field : scene;
-            if (tpl.Scene is null && _r.Chance(0.15)) scene = Scene.Meeting;
+            if (tpl.Scene is null && StoryKind(tpl.Lead) == "meeting" && _r.Chance(0.3)) scene = Scene.Meeting;
             a.FeaturedImageUrl = $"/assets/demo/anh-{(int)scene:00}.svg";
-            a.FeaturedImageAlt = Cap(Fill(SceneAlt(scene), v));
+            a.FeaturedImageAlt = Cap(Fill(SceneAlt(scene, title, v), v));
         }
         return a;
     }
 
     private static DateTime Min(DateTime a, DateTime b) => a < b ? a : b;
 
-    private static string SceneAlt(Scene scene) => scene switch
+    /// <summary>Alt text for the illustration: what it shows, tied to the article only where the title says so.</summary>
+    private static string SceneAlt(Scene scene, string title, Dictionary<string, string> v)
     {
-        Scene.Building => "Trụ sở {AF}",
-        Scene.Meeting => "Quang cảnh hội nghị về {T}",
-        Scene.Field => "Cánh đồng và khu dân cư tại {P}",
-        Scene.Bridge => "Cây cầu và tuyến đường giao thông tại {P}",
-        Scene.School => "Trường học tại {P}",
-        Scene.Hospital => "Cơ sở y tế tại {P}",
-        Scene.Festival => "Nhà văn hóa cộng đồng và cồng chiêng trong ngày hội tại {P}",
-        Scene.Factory => "Nhà máy trong cụm công nghiệp tại {P}",
-        Scene.Coast => "Thuyền đánh cá trên vùng biển {P}",
-        _ => "Minh họa ứng dụng công nghệ số trong {T}",
-    };
+        var topic = title.Contains(v["T"], StringComparison.OrdinalIgnoreCase);
+        var place = title.Contains(v["P"], StringComparison.OrdinalIgnoreCase) ? "tại {P}" : "ở {Label}";
+        return scene switch
+        {
+            Scene.Building => "Trụ sở {AF}",
+            Scene.Meeting => topic ? "Quang cảnh hội nghị về {T}" : "Quang cảnh một hội nghị của {A}",
+            Scene.Field => "Cánh đồng và khu dân cư nông thôn " + place,
+            Scene.Bridge => "Cây cầu và tuyến đường giao thông " + place,
+            Scene.School => "Trường học " + place,
+            Scene.Hospital => "Cơ sở y tế " + place,
+            Scene.Festival => "Nhà văn hóa cộng đồng và cồng chiêng trong ngày hội " + place,
+            Scene.Factory => "Nhà máy trong cụm công nghiệp " + place,
+            Scene.Coast => "Thuyền đánh cá trên vùng biển " + place.Replace("tại ", "").Replace("ở ", ""),
+            _ => topic ? "Minh họa ứng dụng công nghệ số trong {T}" : "Minh họa ứng dụng công nghệ số, chuyển đổi số",
+        };
+    }
 
     /// <summary>The lead paragraph as plain text, at most two sentences.</summary>
     private static string Summary(string firstParagraph)
@@ -850,9 +860,10 @@ internal sealed class DemoSiteBuilder
                 break;
             default:
                 if (list.Count == 0) list.Add(Para(r.Pick(Openings)));
-                foreach (var m in Shuffled(Middles).Take(r.Next(1, 3))) list.Add(Para(m));
-                if (r.Chance(0.7)) list.Add(Para(r.Pick(Directions)));
-                if (r.Chance(0.6) || list.Count < 3) list.Add(Para(r.Pick(Closings)));
+                var story = StoryKind(tpl.Lead);
+                foreach (var m in Shuffled(Fitting(Middles, story)).Take(r.Next(1, 3))) list.Add(Para(m));
+                if (r.Chance(0.7)) list.Add(Para(r.Pick(Fitting(Directions, story))));
+                if (r.Chance(0.6) || list.Count < 4) list.Add(Para(r.Pick(Fitting(Closings, story))));
                 break;
         }
         return list;

@@ -79,7 +79,7 @@ internal static class DemoText
                 Lead: "Ngày {D}, {A} tổ chức hội nghị sơ kết công tác 6 tháng đầu năm {Y}, triển khai nhiệm vụ 6 tháng cuối năm."),
             new("Hội nghị tập huấn về {T} năm {Y}", Scene.Meeting,
                 Lead: "Ngày {D}, {A} tổ chức hội nghị tập huấn về {T} cho hơn {N4} học viên là cán bộ, công chức, viên chức các cơ quan, đơn vị và địa phương."),
-            new("Đoàn công tác {A} kiểm tra {T} tại {P}",
+            new("Đoàn công tác {A} kiểm tra công tác {T} tại {P}",
                 Lead: "Ngày {D}, đoàn công tác của {A} do {L} làm trưởng đoàn đã kiểm tra công tác {T} tại {P}."),
             new("{LN} làm việc tại {P} về {T}",
                 Lead: "Ngày {D}, {L} đã có buổi làm việc với lãnh đạo {P} về công tác {T}."),
@@ -328,31 +328,33 @@ internal static class DemoText
         "Nhằm nâng cao hiệu quả {T}, ngày {D}, {A} đã tổ chức chương trình với sự tham gia của {Att}.",
     ];
 
+    // Paragraphs of ordinary news. A prefix limits one to a kind of story: "meeting:" (a conference,
+    // a class, a ceremony), "visit:" (a working visit to a place), "event:" (either).
     public static readonly string[] Middles =
     [
         "Theo báo cáo, thời gian qua {A} đã chủ động tham mưu, ban hành {N1} văn bản chỉ đạo, hướng dẫn; tổ chức {N3} lớp tập huấn với hơn {N2} lượt người tham gia. Công tác {T} có nhiều chuyển biến tích cực, nhận được sự đồng thuận của người dân và doanh nghiệp.",
         "Đến nay, tỷ lệ hồ sơ được giải quyết đúng và trước hạn đạt {PCT}%; {PCT2}% thủ tục hành chính được cung cấp dưới dạng dịch vụ công trực tuyến toàn trình. Mức độ hài lòng của người dân, doanh nghiệp được nâng lên rõ rệt.",
         "Bên cạnh những kết quả đạt được, {T} vẫn còn một số khó khăn, hạn chế như: nguồn lực còn hạn chế, một số nơi triển khai chưa đồng bộ, sự phối hợp giữa các cơ quan, đơn vị có lúc chưa chặt chẽ.",
-        "Tại hội nghị, các đại biểu đã tập trung thảo luận, đề xuất nhiều giải pháp thiết thực như: tăng cường công tác tuyên truyền, nâng cao chất lượng đội ngũ cán bộ, đẩy mạnh ứng dụng công nghệ thông tin và chuyển đổi số trong {T}.",
+        "meeting:Tại hội nghị, các đại biểu đã tập trung thảo luận, đề xuất nhiều giải pháp thiết thực như: tăng cường công tác tuyên truyền, nâng cao chất lượng đội ngũ cán bộ, đẩy mạnh ứng dụng công nghệ thông tin và chuyển đổi số trong {T}.",
         "Trong {Period}, toàn {Area} đã thực hiện {N3} cuộc kiểm tra, phát hiện và xử lý {N1} trường hợp vi phạm, xử phạt vi phạm hành chính với tổng số tiền hơn {MONEY} triệu đồng.",
-        "Đoàn công tác đã kiểm tra thực tế tại một số cơ sở, trao đổi, lắng nghe ý kiến của cán bộ cơ sở và người dân về những khó khăn, vướng mắc trong quá trình triển khai {T}.",
-        "Đại diện {P} cho biết, địa phương đã thành lập tổ công tác, phân công cán bộ phụ trách từng địa bàn, phấn đấu hoàn thành các chỉ tiêu về {T} trước thời hạn.",
+        "visit:Đoàn công tác đã kiểm tra thực tế tại một số cơ sở, trao đổi, lắng nghe ý kiến của cán bộ cơ sở và người dân về những khó khăn, vướng mắc trong quá trình triển khai {T}.",
+        "visit:Đại diện {P} cho biết, địa phương đã thành lập tổ công tác, phân công cán bộ phụ trách từng địa bàn, phấn đấu hoàn thành các chỉ tiêu về {T} trước thời hạn.",
         "Nhiều mô hình, cách làm hay đã được nhân rộng; {N1} tập thể và {N3} cá nhân được đề nghị biểu dương, khen thưởng vì có thành tích tiêu biểu trong {T}.",
-        "Kết quả khảo sát cho thấy {PCT}% người được hỏi đánh giá tích cực về {T}; tuy nhiên, vẫn còn {N1} kiến nghị về thời gian giải quyết và việc cung cấp thông tin.",
+        "Kết quả khảo sát cho thấy {PCT2}% người được hỏi đánh giá tích cực về {T}; tuy nhiên, vẫn còn {N1} kiến nghị về thời gian giải quyết và việc cung cấp thông tin.",
     ];
 
     public static readonly string[] Directions =
     [
-        "Phát biểu chỉ đạo, {L} ghi nhận, biểu dương những kết quả đạt được; đồng thời đề nghị các đơn vị tiếp tục quán triệt, thực hiện nghiêm các chỉ đạo của Trung ương và của tỉnh; tập trung khắc phục tồn tại, hạn chế; phân công rõ người, rõ việc, rõ thời gian, rõ trách nhiệm để hoàn thành các chỉ tiêu được giao.",
-        "{L!} yêu cầu các đơn vị tăng cường phối hợp, chủ động nắm bắt tình hình, kịp thời báo cáo những khó khăn, vướng mắc vượt thẩm quyền để được hướng dẫn, tháo gỡ; đẩy mạnh cải cách hành chính, lấy người dân và doanh nghiệp làm trung tâm phục vụ.",
-        "Kết luận buổi làm việc, {L} đề nghị {P} rà soát, bổ sung kế hoạch, tập trung nguồn lực cho {T}; đồng thời giao các phòng chuyên môn theo dõi, hướng dẫn, định kỳ báo cáo kết quả thực hiện.",
+        "event:Phát biểu chỉ đạo, {L} ghi nhận, biểu dương những kết quả đạt được; đồng thời đề nghị các đơn vị tiếp tục quán triệt, thực hiện nghiêm các chỉ đạo của Trung ương và của tỉnh; tập trung khắc phục tồn tại, hạn chế; phân công rõ người, rõ việc, rõ thời gian, rõ trách nhiệm để hoàn thành các chỉ tiêu được giao.",
+        "event:{L!} yêu cầu các đơn vị tăng cường phối hợp, chủ động nắm bắt tình hình, kịp thời báo cáo những khó khăn, vướng mắc vượt thẩm quyền để được hướng dẫn, tháo gỡ; đẩy mạnh cải cách hành chính, lấy người dân và doanh nghiệp làm trung tâm phục vụ.",
+        "visit:Kết luận buổi làm việc, {L} đề nghị {P} rà soát, bổ sung kế hoạch, tập trung nguồn lực cho {T}; đồng thời giao các phòng chuyên môn theo dõi, hướng dẫn, định kỳ báo cáo kết quả thực hiện.",
         "Theo {L}, để {T} đạt hiệu quả cao hơn, cần làm tốt công tác tuyên truyền, vận động; phát huy vai trò của người đứng đầu; tăng cường kiểm tra, giám sát và kịp thời biểu dương những cách làm hay.",
     ];
 
     public static readonly string[] Closings =
     [
-        "Dịp này, {A} đã trao giấy khen cho {N3} tập thể và {N1} cá nhân có thành tích xuất sắc trong {T}.",
-        "Hội nghị kết thúc với tinh thần thống nhất cao, quyết tâm hoàn thành thắng lợi các mục tiêu, nhiệm vụ đề ra.",
+        "meeting:Dịp này, {A} đã trao giấy khen cho {N3} tập thể và {N1} cá nhân có thành tích xuất sắc trong {T}.",
+        "meeting:Hội nghị kết thúc với tinh thần thống nhất cao, quyết tâm hoàn thành thắng lợi các mục tiêu, nhiệm vụ đề ra.",
         "Thời gian tới, {A} sẽ tiếp tục theo dõi, đôn đốc, hướng dẫn các đơn vị triển khai; định kỳ tổng hợp, báo cáo kết quả theo quy định.",
         "Mọi thông tin chi tiết, người dân có thể liên hệ {Office}, điện thoại {Phone} hoặc thư điện tử {Email}.",
     ];
@@ -491,6 +493,23 @@ internal static class DemoText
     ];
 
     // ---------------------------------------------------------------- helpers
+
+    /// <summary>"meeting", "visit" or "none": what kind of story a lead tells, for picking paragraphs that fit.</summary>
+    public static string StoryKind(string? lead)
+    {
+        if (lead is null) return "none";
+        if (lead.Contains("{P}", StringComparison.Ordinal) && (lead.Contains("kiểm tra", StringComparison.Ordinal) || lead.Contains("làm việc", StringComparison.Ordinal)
+            || lead.Contains("khảo sát", StringComparison.Ordinal) || lead.Contains("thăm", StringComparison.Ordinal))) return "visit";
+        string[] meeting = ["hội nghị", "hội thảo", "họp", "lớp", "buổi", "lễ ", "Ngày hội"];
+        return meeting.Any(m => lead.Contains(m, StringComparison.Ordinal)) ? "meeting" : "none";
+    }
+
+    /// <summary>The paragraphs of a pool that fit a kind of story, without their prefix.</summary>
+    public static List<string> Fitting(IEnumerable<string> pool, string story) =>
+        pool.Where(p => !p.StartsWith("meeting:", StringComparison.Ordinal) || story == "meeting")
+            .Where(p => !p.StartsWith("visit:", StringComparison.Ordinal) || story == "visit")
+            .Where(p => !p.StartsWith("event:", StringComparison.Ordinal) || story != "none")
+            .Select(p => p[(p.IndexOf(':') is var i && i > 0 && i < 8 ? i + 1 : 0)..]).ToList();
 
     private static readonly System.Text.RegularExpressions.Regex YearPhrase = new(@"năm (20\d\d)\b", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
 
