@@ -690,7 +690,12 @@ internal sealed class DemoSiteBuilder
         switch (tpl.Kind)
         {
             case "directive":
-                list.Add(Para("Theo đó, yêu cầu thủ trưởng các cơ quan, đơn vị và Chủ tịch Ủy ban nhân dân các xã, phường tập trung thực hiện một số nhiệm vụ sau:"));
+                list.Add(Para(_spec.Tier switch
+                {
+                    DemoTier.Commune or DemoTier.District => "Theo đó, yêu cầu các ban, ngành, đoàn thể, trưởng các thôn, tổ dân phố tập trung thực hiện một số nhiệm vụ sau:",
+                    DemoTier.Department => "Theo đó, yêu cầu trưởng các phòng, đơn vị thuộc Sở và đề nghị Ủy ban nhân dân các xã, phường tập trung thực hiện một số nhiệm vụ sau:",
+                    _ => "Theo đó, yêu cầu thủ trưởng các sở, ban, ngành và Chủ tịch Ủy ban nhân dân các xã, phường tập trung thực hiện một số nhiệm vụ sau:",
+                }));
                 list.Add(Ul(Shuffled(DirectiveItems).Take(r.Next(3, 5)).Select(F).Select(Cap)));
                 list.Add(Para("Giao {Office} theo dõi, đôn đốc, tổng hợp kết quả thực hiện, báo cáo {Boss} trước ngày 25 hằng tháng."));
                 break;
@@ -708,7 +713,7 @@ internal sealed class DemoSiteBuilder
                 {
                     i.ToString(Invariant),
                     r.Chance(0.5) ? $"Hộ kinh doanh {r.Pick(FemaleGivens)} {r.Pick(MaleGivens)}" : $"Công ty TNHH {r.Pick(MaleGivens)} {r.Pick(FemaleGivens)}",
-                    r.Pick(ViolationKinds), Num(r.Next(2, 60) * 500_000L) + " đồng",
+                    r.Pick(Violations.GetValueOrDefault(_spec.Sector, ViolationKinds)), Num(r.Next(2, 60) * 500_000L) + " đồng",
                 });
                 list.Add(Table(F("Kết quả xử phạt vi phạm hành chính tháng {M}/{YM}"), ["STT", "Tổ chức, cá nhân vi phạm", "Hành vi vi phạm", "Mức phạt"], rows));
                 list.Add(Para("Các tổ chức, cá nhân bị xử phạt đã chấp hành quyết định xử phạt, khắc phục hậu quả theo quy định."));
@@ -913,6 +918,21 @@ internal sealed class DemoSiteBuilder
         "Kinh doanh hàng hóa không rõ nguồn gốc, xuất xứ", "Không niêm yết giá hàng hóa, dịch vụ", "Xây dựng không đúng giấy phép được cấp",
         "Vi phạm quy định về bảo vệ môi trường", "Không bảo đảm điều kiện an toàn thực phẩm", "Sử dụng lao động không ký hợp đồng lao động",
     ];
+
+    /// <summary>Violations typical of each sector, for the published lists of administrative sanctions.</summary>
+    private static readonly Dictionary<Sector, string[]> Violations = new()
+    {
+        [DemoSectors.Construction] = ["Xây dựng không đúng nội dung giấy phép xây dựng", "Không che chắn, để vật liệu rơi vãi khi thi công", "Chở hàng vượt quá tải trọng cho phép của cầu, đường"],
+        [DemoSectors.Health] = ["Không bảo đảm điều kiện an toàn thực phẩm", "Hành nghề khám bệnh, chữa bệnh không có giấy phép", "Kinh doanh thuốc không rõ nguồn gốc"],
+        [DemoSectors.IndustryTrade] = ["Kinh doanh hàng hóa không rõ nguồn gốc, xuất xứ", "Không niêm yết giá hàng hóa, dịch vụ", "Kinh doanh hàng giả mạo nhãn hiệu"],
+        [DemoSectors.AgricultureEnvironment] = ["Xả nước thải vượt quy chuẩn kỹ thuật môi trường", "Khai thác khoáng sản không có giấy phép", "Vận chuyển lâm sản không có hồ sơ hợp pháp"],
+        [DemoSectors.ScienceTechnology] = ["Sử dụng tần số vô tuyến điện không có giấy phép", "Không thực hiện kiểm định phương tiện đo theo quy định", "Cung cấp dịch vụ viễn thông không đúng giấy phép"],
+        [DemoSectors.Culture] = ["Kinh doanh dịch vụ karaoke không bảo đảm điều kiện", "Quảng cáo không đúng nội dung đã thông báo", "Kinh doanh dịch vụ lưu trú du lịch không đăng ký"],
+        [DemoSectors.HomeAffairs] = ["Sử dụng lao động không giao kết hợp đồng lao động", "Chậm đóng bảo hiểm xã hội bắt buộc cho người lao động", "Không bảo đảm an toàn, vệ sinh lao động"],
+        [DemoSectors.Finance] = ["Không niêm yết giá theo quy định", "Không thông báo thay đổi nội dung đăng ký doanh nghiệp", "Kê khai không trung thực nội dung hồ sơ đăng ký doanh nghiệp"],
+        [DemoSectors.Education] = ["Tổ chức dạy thêm không đúng quy định", "Hoạt động giáo dục khi chưa được cấp phép", "Thu các khoản không đúng quy định"],
+        [DemoSectors.Justice] = ["Công chứng không đúng thẩm quyền", "Tổ chức đấu giá tài sản không đúng trình tự", "Làm giả giấy tờ hộ tịch"],
+    };
 
     private static readonly string[] DirectiveItems =
     [

@@ -562,9 +562,10 @@ internal static class DemoText
 
     public static string Decap(string s) => s.Length == 0 ? s : char.ToLowerInvariant(s[0]) + s[1..];
 
-    /// <summary>Vietnamese decimal: 97.35 → "97,4".</summary>
+    /// <summary>Vietnamese decimal: 97.35 → "97,4"; 13070.52 → "13.070,52".</summary>
     public static string Dec(double value, int digits = 1) =>
-        Math.Round(value, digits).ToString("0." + new string('0', digits), Invariant).Replace('.', ',');
+        Math.Round(value, digits).ToString("#,0." + new string('0', digits), Invariant)
+            .Replace(',', '\u0001').Replace('.', ',').Replace('\u0001', '.');
 
     public static string Num(long n) => Text.VietnameseText.FormatNumber(n);
 
