@@ -296,7 +296,7 @@ internal sealed class DemoSiteBuilder
             case DemoTier.Department:
                 var steps = new List<string> { $"Chuyên viên {roomLower}, {s.Short}", $"Phó Trưởng {roomLower}, {s.Short}", $"Trưởng {roomLower}, {s.Short}" };
                 if (l.Rank == 0) steps.Add($"Phó Giám đốc {s.Short}");
-                if (s.Has(DemoGap.None) && _r.Chance(0.3)) steps.Insert(1, "Học cao học tại Học viện Hành chính và Quản trị công");
+                if (_r.Chance(0.25)) steps.Insert(1, "Học viên cao học, Học viện Hành chính và Quản trị công");
                 return steps;
             case DemoTier.Portal:
                 var dept = _r.Pick(_ctx.Departments.ToList());
@@ -812,7 +812,7 @@ internal sealed class DemoSiteBuilder
                 list.Add(Para("Hội đồng đánh giá cao ý nghĩa thực tiễn của nhiệm vụ, đề nghị cơ quan chủ trì hoàn thiện báo cáo tổng hợp, chuyển giao kết quả cho các cơ quan, địa phương ứng dụng."));
                 break;
             case "research-call":
-                list.Add(Ul(Shuffled(ResearchPool(v)).Take(3)));
+                list.Add(Ul(Shuffled(ResearchPool()).Take(3)));
                 list.Add(Facts("Hồ sơ đăng ký",
                 [
                     ("Hạn nộp hồ sơ", $"Trước ngày {DateDoc(date.AddDays(45))}"),
@@ -882,7 +882,7 @@ internal sealed class DemoSiteBuilder
         return names;
     }
 
-    private List<string> ResearchPool(Dictionary<string, string> v)
+    private List<string> ResearchPool()
     {
         var list = _spec.Sector.Research.ToList();
         list.AddRange(_spec.Sector.Topics.Take(4).Select(t => Cap($"Nghiên cứu giải pháp nâng cao hiệu quả {t} tại tỉnh Đông Minh")));
@@ -1073,7 +1073,8 @@ internal sealed class DemoSiteBuilder
                 : _spec.Tier == DemoTier.Department ? _spec.AgencyName
                 : $"UBND {_spec.Locality!.Label}";
             var docCode = byCouncil ? "HĐND" : byProvince ? "UBND" : _spec.DocCode;
-            var key = (normative ? "N" : code) + date.Year + (byProvince ? "P" : "");
+            // One numbering per issuer, type and year (normative documents: per issuer and year).
+            var key = (normative ? "N" + docCode : code) + date.Year;
             var step = normative ? _r.Next(1, 4) : _spec.Tier switch { DemoTier.Portal => _r.Next(4, 30), DemoTier.Department => _r.Next(2, 12), _ => _r.Next(1, 6) };
             counters[key] = (counters.TryGetValue(key, out var c) ? c : (normative ? 0 : _r.Next(1, 20))) + step;
             var n = counters[key];
