@@ -28,7 +28,7 @@ namespace MinhBach.Features.Demo;
 public sealed class DemoProvince(AppDb db, TimeProvider clock, Catalogue.Catalogue catalogue, ILogger<DemoProvince> logger)
 {
     public const string AccountsNotice =
-        "Lưu ý: bản demo chưa có tài khoản quản trị; tài khoản biên tập viên và quản trị trang mẫu sẽ được tạo cùng tính năng biên tập.";
+        "Tài khoản quản trị đi cùng tính năng biên tập: bản demo không tạo sẵn tài khoản nào; tạo tài khoản bằng lệnh ./minhbach user add --email … --name … --system-admin.";
 
     public async Task SeedAsync(IProgress<string> progress, CancellationToken ct)
     {

@@ -99,6 +99,8 @@ internal sealed class DemoSiteBuilder
             Address = s.Address, Phone = s.Phone, Fax = s.Fax, Email = s.Email,
             ResponsiblePerson = _people.Responsible.FullName, ResponsiblePersonTitle = _people.ResponsibleTitle,
             LicenceLine = s.Tier == DemoTier.Portal ? "Giấy phép số 45/GP-TTĐT ngày 12/3/2021 do Sở Thông tin và Truyền thông tỉnh Đông Minh cấp" : null,
+            // The licensed aggregated site may republish without a permission letter per article (TEC-22).
+            IsAggregatedSite = s.Tier == DemoTier.Portal,
             Theme = s.Theme,
             EmcEnabled = s.EmcEnabled, EmcSiteId = s.EmcEnabled ? "1234" : null,
             CreatedAt = Now.AddDays(-3 * 365 - 30),
@@ -624,12 +626,16 @@ internal sealed class DemoSiteBuilder
         {
             a.Source = $"Trang thông tin điện tử {voice.Spec.Short}";
             a.SourceUrl = voice.Spec.HomeUrl;
+            a.SourceDate = date;
         }
         else if (_spec.Tier != DemoTier.District && _r.Chance(_spec.Tier == DemoTier.Commune ? 0.03 : 0.07))
         {
             var srcDate = date.AddDays(-_r.Next(0, 2));
             a.Source = $"{DemoProvinceFacts.Newspaper}, {Date(srcDate)}";
             a.SourceUrl = $"{DemoProvinceFacts.NewspaperUrl}/{slug}-{StableSeed(slug) % 90000 + 10000}.html";
+            a.SourceDate = srcDate;
+            // Only the licensed portal may republish without the source's written consent.
+            if (_spec.Tier != DemoTier.Portal) a.PermissionReference = PermissionLetter;
         }
         if (_r.Chance(0.78))
         {
@@ -644,6 +650,11 @@ internal sealed class DemoSiteBuilder
     }
 
     private static DateTime Min(DateTime a, DateTime b) => a < b ? a : b;
+
+    /// <summary>The newspaper's consent to republish, given once to the site before its oldest article.</summary>
+    private string PermissionLetter => _permission ??=
+        $"Văn bản số {StableSeed(_spec.Slug) % 90 + 10}/BĐM-TKTS ngày {DateDoc(DateOnly.FromDateTime(Now).AddYears(-3).AddDays(-60))} của {DemoProvinceFacts.Newspaper} đồng ý cho đăng lại tin, bài";
+    private string? _permission;
 
     /// <summary>Alt text for the illustration: what it shows, tied to the article only where the title says so.</summary>
     private static string SceneAlt(Scene scene, string title, Dictionary<string, string> v)
