@@ -27,9 +27,6 @@ namespace MinhBach.Features.Demo;
 /// <summary>Seeds the fictional demo province on an empty database, one transaction per site.</summary>
 public sealed class DemoProvince(AppDb db, TimeProvider clock, Catalogue.Catalogue catalogue, ILogger<DemoProvince> logger)
 {
-    public const string AccountsNotice =
-        "Tài khoản quản trị đi cùng tính năng biên tập: bản demo không tạo sẵn tài khoản nào; tạo tài khoản bằng lệnh ./minhbach user add --email … --name … --system-admin.";
-
     public async Task SeedAsync(IProgress<string> progress, CancellationToken ct)
     {
         var watch = Stopwatch.StartNew();
