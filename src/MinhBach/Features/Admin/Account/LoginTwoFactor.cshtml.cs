@@ -34,13 +34,14 @@ public sealed class LoginTwoFactorModel(SignInManager<AppUser> signIn, AuditTrai
         if (user is null) return Redirect(Url.Site(AccountsSetup.LoginPath));
         if (!ModelState.IsValid) return Page();
         var code = Code.Replace(" ", "").Replace("-", "");
-        var result = code.Length == 6
+        var isAppCode = code.Length == 6;
+        var result = isAppCode
             ? await signIn.TwoFactorAuthenticatorSignInAsync(code, isPersistent: false, rememberClient: false)
-            : await signIn.TwoFactorRecoveryCodeSignInAsync(code);
+            : await signIn.TwoFactorRecoveryCodeSignInAsync(RecoveryCode(code));
         var actor = AuditActors.From(HttpContext, user);
         if (result.Succeeded)
         {
-            await audit.SaveAsync(db, actor, new AuditRecord("sign-in", $"{user.Email} đăng nhập (xác thực hai bước{(code.Length == 6 ? "" : ", mã khôi phục")}).", Site.Id), ct);
+            await audit.SaveAsync(db, actor, new AuditRecord("sign-in", $"{user.Email} đăng nhập (xác thực hai bước{(isAppCode ? "" : ", mã khôi phục")}).", Site.Id), ct);
             return LocalRedirect(!string.IsNullOrEmpty(ReturnUrl) && Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : Url.Site(AccountsSetup.AdminHome));
         }
         if (result.IsLockedOut)
@@ -52,5 +53,13 @@ public sealed class LoginTwoFactorModel(SignInManager<AppUser> signIn, AuditTrai
         await audit.SaveAsync(db, actor, new AuditRecord("sign-in.failed", $"Nhập sai mã xác thực hai bước cho {user.Email}.", Site.Id), ct);
         Error = "Mã xác thực không đúng hoặc đã hết hạn.";
         return Page();
+    }
+
+    /// <summary>Recovery codes are stored as shown, "XXXXX-XXXXX" in capitals: typed without the dash or in
+    /// lower case they are put back in that form.</summary>
+    private static string RecoveryCode(string typed)
+    {
+        var bare = typed.ToUpperInvariant();
+        return bare.Length == 10 ? bare[..5] + "-" + bare[5..] : bare;
     }
 }
