@@ -15,6 +15,9 @@ public sealed class AccountsOptions
     public int LockoutMinutes { get; set; } = 15;
     public int SessionHours { get; set; } = 8;
     public int PasswordMinLength { get; set; } = 10;
+    /// <summary>How often a session's security stamp is checked against the database, so that
+    /// "sign out everywhere" (and a changed password) ends other sessions within this time.</summary>
+    public int SecurityStampValidationSeconds { get; set; } = 60;
 
     public SiteRole? TwoFactorThreshold =>
         Enum.TryParse<SiteRole>(TwoFactorRequiredFrom, out var r) ? r : null;
@@ -34,6 +37,7 @@ public static class AccountsSetup
             .Validate(o => o.IsValid, "Accounts:TwoFactorRequiredFrom phải là Contributor, Editor, EditorInChief, SiteAdmin hoặc None.")
             .Validate(o => o.MaxFailedSignIns is >= 1 and <= 100 && o.LockoutMinutes is >= 1 and <= 1440, "Accounts: số lần sai và thời gian khóa không hợp lệ.")
             .Validate(o => o.SessionHours is >= 1 and <= 72 && o.PasswordMinLength is >= 8 and <= 128, "Accounts: thời hạn phiên hoặc độ dài mật khẩu không hợp lệ.")
+            .Validate(o => o.SecurityStampValidationSeconds is >= 0 and <= 3600, "Accounts:SecurityStampValidationSeconds phải từ 0 đến 3600 giây.")
             .ValidateOnStart();
         var opts = config.GetSection(AccountsOptions.Section).Get<AccountsOptions>() ?? new AccountsOptions();
 
@@ -67,8 +71,8 @@ public static class AccountsSetup
             o.LogoutPath = "/quan-tri/dang-xuat";
             o.AccessDeniedPath = "/quan-tri/khong-co-quyen";
         });
-        // "Sign out everywhere" changes the security stamp; other sessions notice within a minute.
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        // "Sign out everywhere" changes the security stamp; other sessions notice within the interval (a minute by default).
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromSeconds(opts.SecurityStampValidationSeconds));
         services.AddAuthorization(SitePolicies.Add);
         services.AddScoped<IAuthorizationHandler, SiteRoleHandler>();
         services.AddScoped<SiteAccess>();
