@@ -70,14 +70,17 @@ public sealed class AdminClient : IDisposable
 
     /// <summary>Posts a form to path ("…?handler=X" for a named handler), with a fresh antiforgery token
     /// taken from the page the form is on (path without its query string).</summary>
-    public async Task<HttpResponseMessage> PostFormAsync(string path, IEnumerable<KeyValuePair<string, string>> fields)
-    {
-        var token = await AntiforgeryTokenAsync(path.Split('?')[0]);
-        return await PostFormWithoutTokenAsync(path, fields.Append(new(TokenField, token)));
-    }
-
     public Task<HttpResponseMessage> PostFormAsync(string path, params (string Name, string Value)[] fields) =>
-        PostFormAsync(path, fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value)));
+        PostFormFromAsync(path.Split('?')[0], path, fields);
+
+    /// <summary>Posts a form shown on formPage to path (e.g. the sign-out button in the admin header),
+    /// with a fresh antiforgery token from formPage.</summary>
+    public async Task<HttpResponseMessage> PostFormFromAsync(string formPage, string path, params (string Name, string Value)[] fields)
+    {
+        var token = await AntiforgeryTokenAsync(formPage);
+        return await PostFormWithoutTokenAsync(path,
+            fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value)).Append(new(TokenField, token)));
+    }
 
     /// <summary>Posts exactly these fields (no antiforgery token unless given).</summary>
     public Task<HttpResponseMessage> PostFormWithoutTokenAsync(string path, IEnumerable<KeyValuePair<string, string>> fields) =>
