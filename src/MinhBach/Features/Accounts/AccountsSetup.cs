@@ -62,6 +62,9 @@ public static class AccountsSetup
         services.ConfigureApplicationCookie(o =>
         {
             o.Cookie.Name = "minhbach.auth";
+            // One sign-in for every site on this host: left unset, the path would be the site prefix of the
+            // login page ("/so-a"), and the user's other sites (/so-b/quan-tri) would ask them to sign in again.
+            o.Cookie.Path = "/";
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Lax;
             o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
