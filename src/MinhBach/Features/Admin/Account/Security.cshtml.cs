@@ -11,7 +11,7 @@ using QRCoder;
 namespace MinhBach.Features.Admin.Account;
 
 /// <summary>/quan-tri/tai-khoan: turn on TOTP two-factor sign-in, see recovery codes once, sign out everywhere.</summary>
-public sealed class SecurityModel(UserManager<AppUser> users, SignInManager<AppUser> signIn, AuditTrail audit, AppDb db, AccountService accounts) : AdminPageModel
+public sealed class SecurityModel(UserManager<AppUser> users, IUserStore<AppUser> store, SignInManager<AppUser> signIn, AuditTrail audit, AppDb db, AccountService accounts) : AdminPageModel
 {
     public AppUser Me { get; private set; } = null!;
     public bool Required { get; private set; }
@@ -69,7 +69,10 @@ public sealed class SecurityModel(UserManager<AppUser> users, SignInManager<AppU
             var key = await users.GetAuthenticatorKeyAsync(me);
             if (string.IsNullOrEmpty(key))
             {
-                await users.ResetAuthenticatorKeyAsync(me);
+                // The first key protects nothing yet: stored without ResetAuthenticatorKeyAsync, which renews the
+                // security stamp and so would end this session and the user's others at the next stamp check.
+                await ((IUserAuthenticatorKeyStore<AppUser>)store).SetAuthenticatorKeyAsync(me, users.GenerateNewAuthenticatorKey(), ct);
+                await users.UpdateAsync(me);
                 key = await users.GetAuthenticatorKeyAsync(me);
             }
             SharedKey = string.Join(' ', Enumerable.Range(0, (key!.Length + 3) / 4).Select(i => key.Substring(i * 4, Math.Min(4, key.Length - i * 4)))).ToLowerInvariant();
