@@ -116,6 +116,33 @@ public sealed class TwoFactorTests
     }
 
     [DatabaseTheory]
+    public async Task An_editor_without_TOTP_on_a_site_where_they_have_no_role_is_refused_not_sent_in_circles(string provider)
+    {
+        await using var app = await StartAsync(provider);
+        await app.MemberAsync(Email, SiteRole.Editor);
+        using var client = new AdminClient(app);
+        await client.SignInFullyAsync(Email, Password, "so-a");
+
+        // Site B, and the portal (where signing in on the portal's own login page would land them).
+        foreach (var start in new[] { "/so-b/quan-tri", "/quan-tri" })
+        {
+            var trail = new List<string> { start };
+            var path = start;
+            HttpStatusCode status;
+            while (true)
+            {
+                using var response = await client.GetAsync(path);
+                status = response.StatusCode;
+                if (status != HttpStatusCode.Redirect || trail.Count > 6) break;
+                path = AdminClient.Target(response)!;
+                trail.Add(path);
+            }
+            Assert.True(status == HttpStatusCode.Forbidden, $"{(int)status} after {string.Join(" → ", trail)}");
+            Assert.Contains("/quan-tri/khong-co-quyen", path);
+        }
+    }
+
+    [DatabaseTheory]
     public async Task The_code_page_refuses_an_external_return_address(string provider)
     {
         await using var app = await StartAsync(provider);

@@ -15,7 +15,10 @@ internal sealed class TwoFactorGate(UserManager<AppUser> users, AccountService a
         var http = context.HttpContext;
         var path = http.Request.Path;
         var exempt = !path.StartsWithSegments("/quan-tri") || path.StartsWithSegments("/quan-tri/tai-khoan")
-            || path.StartsWithSegments("/quan-tri/dang-nhap") || path.StartsWithSegments("/quan-tri/dang-xuat");
+            || path.StartsWithSegments("/quan-tri/dang-nhap") || path.StartsWithSegments("/quan-tri/dang-xuat")
+            // The refusal page too: on a site where the user has no role the security page is refused, and
+            // sending them there from the refusal would go round in circles.
+            || path.StartsWithSegments("/quan-tri/khong-co-quyen");
         if (!exempt && http.User.Identity?.IsAuthenticated == true && await users.GetUserAsync(http.User) is { TwoFactorEnabled: false } user
             && await accounts.MustUseTwoFactorAsync(user, http.RequestAborted))
         {
