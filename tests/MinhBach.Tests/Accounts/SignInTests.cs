@@ -30,6 +30,30 @@ public sealed class SignInTests
     }
 
     [DatabaseTheory]
+    public async Task One_sign_in_serves_all_the_users_sites_and_the_dashboard_links_to_them(string provider)
+    {
+        await using var app = await TestApp.StartAsync(provider);
+        await app.CreatePortalAsync(PortalName);
+        await app.AddSiteAsync("so-a", SoAName, host: "soa.dongminh.gov.vn");
+        await app.AddSiteAsync("so-b", SoBName, host: "sob.dongminh.gov.vn");
+        await app.MemberAsync(Email, SiteRole.Contributor, "so-a");
+        await app.GrantAsync(Email, "so-b", SiteRole.Contributor);
+        using var client = new AdminClient(app);
+        await client.SignInFullyAsync(Email, Password, "so-a");
+
+        // By prefix: links by prefix; signed in on so-b too.
+        var byPrefix = await client.GetHtmlAsync("/so-a/quan-tri");
+        Assert.Equal(["/so-a/quan-tri", "/so-b/quan-tri"], byPrefix.QuerySelectorAll("#h-sites + ul a").Select(a => a.GetAttribute("href")));
+        Assert.Contains(SoBName, (await client.GetHtmlAsync("/so-b/quan-tri")).Text("main h1 + p"));
+
+        // By host name: links to the other site's host, not to a prefix that this host would not route there.
+        using var byHost = await client.GetAsync("/quan-tri", "soa.dongminh.gov.vn");
+        Assert.Equal(HttpStatusCode.OK, byHost.StatusCode);
+        var links = AdminClient.Html(await byHost.Content.ReadAsStringAsync()).QuerySelectorAll("#h-sites + ul a").Select(a => a.GetAttribute("href"));
+        Assert.Equal(["http://soa.dongminh.gov.vn/quan-tri", "http://sob.dongminh.gov.vn/quan-tri"], links);
+    }
+
+    [DatabaseTheory]
     public async Task A_wrong_password_is_refused_without_a_session(string provider)
     {
         await using var app = await StartAsync(provider);
