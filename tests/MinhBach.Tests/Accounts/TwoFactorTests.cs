@@ -143,6 +143,32 @@ public sealed class TwoFactorTests
     }
 
     [DatabaseTheory]
+    public async Task Five_wrong_codes_lock_the_account_even_against_the_right_code(string provider)
+    {
+        await using var app = await StartAsync(provider);
+        await app.MemberAsync(Email, SiteRole.Editor);
+        var key = await app.EnableTwoFactorAsync(Email);
+        using var client = new AdminClient(app);
+        Assert.Equal(CodePage + "?returnUrl=%2Fso-a%2Fquan-tri", AdminClient.Target(await client.SignInAsync(Email, Password, "so-a")));
+
+        var messages = new List<string>();
+        for (var i = 0; i < 5; i++)
+        {
+            using var wrong = await client.SubmitCodeAsync(Totp.WrongCode(key), "so-a");
+            messages.Add(AdminClient.Html(await wrong.Content.ReadAsStringAsync()).Text(".errors[role=alert]"));
+        }
+        using var right = await client.SubmitCodeAsync(Totp.Code(key), "so-a");
+
+        Assert.All(messages.Take(4), m => Assert.Equal("Mã xác thực không đúng hoặc đã hết hạn.", m));
+        Assert.Equal("Tài khoản tạm bị khóa do nhập sai nhiều lần. Vui lòng thử lại sau.", messages[4]);
+        Assert.Equal(HttpStatusCode.OK, right.StatusCode);
+        Assert.Equal("Tài khoản tạm bị khóa do nhập sai nhiều lần. Vui lòng thử lại sau.", AdminClient.Html(await right.Content.ReadAsStringAsync()).Text(".errors[role=alert]"));
+        Assert.False(client.HasAuthCookie);
+        var actions = await app.WithDbAsync(db => db.AuditEntries.Where(e => e.UserName == Email).OrderBy(e => e.Sequence).Select(e => e.Action).ToListAsync());
+        Assert.Equal([.. Enumerable.Repeat("sign-in.failed", 4), "sign-in.locked", "sign-in.locked"], actions);
+    }
+
+    [DatabaseTheory]
     public async Task The_code_page_refuses_an_external_return_address(string provider)
     {
         await using var app = await StartAsync(provider);
