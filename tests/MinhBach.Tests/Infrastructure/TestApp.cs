@@ -2,12 +2,15 @@ using System.Net;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using MinhBach.Data;
+using MinhBach.Features.Accounts;
 using MinhBach.Features.Articles;
+using MinhBach.Features.Audit;
 using MinhBach.Features.Sites;
 using MinhBach.Hosting;
 using MinhBach.Text;
@@ -41,14 +44,17 @@ public sealed class TestApp : IAsyncDisposable
     /// <summary>Does not follow redirects, so tests can assert them.</summary>
     public HttpClient Http { get; }
 
-    /// <summary>Starts the app on a fresh, migrated database of the given provider ("sqlite" or "postgres").</summary>
-    public static async Task<TestApp> StartAsync(string provider)
+    /// <summary>Starts the app on a fresh, migrated database of the given provider ("sqlite" or "postgres"),
+    /// with extra configuration if given (e.g. ["Accounts:TwoFactorRequiredFrom"] = "None").</summary>
+    public static async Task<TestApp> StartAsync(string provider, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var db = await TestDatabase.CreateAsync(provider);
         try
         {
             await db.MigrateAsync();
-            return await StartAsync(db, db.Settings);
+            var all = new Dictionary<string, string?>(db.Settings);
+            foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) all[key] = value;
+            return await StartAsync(db, all);
         }
         catch
         {
@@ -185,6 +191,49 @@ public sealed class TestApp : IAsyncDisposable
             db.Articles.Add(a);
             await db.SaveChangesAsync();
             return a;
+        });
+
+    // --- Accounts, through AccountService (each change writes its audit entry) -------------------------
+
+    /// <summary>Who the account helpers act as in the audit trail.</summary>
+    public static readonly AuditActor TestActor = new(null, "kiểm thử", "127.0.0.1");
+
+    public async Task<AppUser> CreateUserAsync(string email, string password, string? fullName = null,
+        bool systemAdmin = false, bool provinceReviewer = false, AuditActor? actor = null)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var accounts = scope.ServiceProvider.GetRequiredService<AccountService>();
+        var (user, _) = await accounts.CreateAsync(
+            new AccountService.NewUser(email, fullName ?? "Người dùng " + email, password, systemAdmin, provinceReviewer), actor ?? TestActor);
+        return user;
+    }
+
+    /// <summary>Gives the user a role on the site ("" for the portal).</summary>
+    public async Task GrantAsync(string email, string siteSlug, SiteRole role, AuditActor? actor = null)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<AccountService>().GrantAsync(email, siteSlug, role, actor ?? TestActor);
+    }
+
+    /// <summary>Runs work with a fresh scope's UserManager.</summary>
+    public async Task<T> WithUsersAsync<T>(Func<UserManager<AppUser>, Task<T>> work)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await work(scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>());
+    }
+
+    /// <summary>The user's TOTP key (Base32), as the authenticator app would hold it; null before one was made.</summary>
+    public Task<string?> AuthenticatorKeyAsync(string email) =>
+        WithUsersAsync(async users => await users.GetAuthenticatorKeyAsync((await users.FindByEmailAsync(email))!));
+
+    /// <summary>Turns TOTP on directly (as if done on the security page); returns the key.</summary>
+    public Task<string> EnableTwoFactorAsync(string email) =>
+        WithUsersAsync(async users =>
+        {
+            var user = (await users.FindByEmailAsync(email))!;
+            await users.ResetAuthenticatorKeyAsync(user);
+            await users.SetTwoFactorEnabledAsync(user, true);
+            return (await users.GetAuthenticatorKeyAsync(user))!;
         });
 
     private async Task<Site> AddSiteCoreAsync(string slug, string name, string kind, string? host, int? parentId)
