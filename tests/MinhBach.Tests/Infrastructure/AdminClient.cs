@@ -37,6 +37,14 @@ public sealed class AdminClient : IDisposable
 
     public Task<HttpResponseMessage> GetAsync(string path) => Http.GetAsync(path);
 
+    /// <summary>GET with another Host header (a site served by its own host name), this session's cookies included.</summary>
+    public async Task<HttpResponseMessage> GetAsync(string path, string host)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.Host = host;
+        return await Http.SendAsync(request);
+    }
+
     /// <summary>Where a response redirects to, as a path on the test server ("/so-a/quan-tri?…", also when the
     /// Location is absolute); an address on any other host is returned whole. Null when it does not redirect.</summary>
     public static string? Target(HttpResponseMessage response) => response.Headers.Location switch
