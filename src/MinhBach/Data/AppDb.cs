@@ -37,6 +37,9 @@ public abstract class AppDb(DbContextOptions options, CurrentSite? currentSite) 
     public DbSet<SiteMembership> SiteMemberships => Set<SiteMembership>();
     public DbSet<Features.Media.MediaFile> MediaFiles => Set<Features.Media.MediaFile>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<Features.Royalties.RoyaltyRate> RoyaltyRates => Set<Features.Royalties.RoyaltyRate>();
+    public DbSet<Features.Royalties.RoyaltyAssignment> RoyaltyAssignments => Set<Features.Royalties.RoyaltyAssignment>();
+    public DbSet<Features.Syndication.SyndicationProposal> SyndicationProposals => Set<Features.Syndication.SyndicationProposal>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {
@@ -114,6 +117,36 @@ public abstract class AppDb(DbContextOptions options, CurrentSite? currentSite) 
             e.HasIndex(m => new { m.SiteId, m.CreatedAt });
             e.Property(m => m.Path).HasMaxLength(100);
             e.Ignore(m => m.Url);
+        });
+        b.Entity<Features.Royalties.RoyaltyRate>(e =>
+        {
+            e.HasIndex(r => new { r.SiteId, r.Name }).IsUnique();
+            e.Property(r => r.Name).HasMaxLength(100);
+            e.Property(r => r.DefaultPoints).HasPrecision(8, 2);
+        });
+        b.Entity<Features.Royalties.RoyaltyAssignment>(e =>
+        {
+            e.HasIndex(r => r.ArticleId).IsUnique();
+            e.HasIndex(r => new { r.SiteId, r.RateId });
+            e.Property(r => r.Points).HasPrecision(8, 2);
+            e.Property(r => r.Note).HasMaxLength(500);
+            e.Property(r => r.AssignedByName).HasMaxLength(200);
+            e.HasOne(r => r.Article).WithMany().HasForeignKey(r => r.ArticleId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne(r => r.Rate).WithMany().HasForeignKey(r => r.RateId).OnDelete(DeleteBehavior.Restrict);
+        });
+        b.Entity<Features.Syndication.SyndicationProposal>(e =>
+        {
+            // One pending proposal per article: the service says so in Vietnamese, the index settles races.
+            e.HasIndex(p => p.ArticleId).IsUnique().HasFilter("\"Status\" = 0");
+            e.HasIndex(p => new { p.TargetSiteId, p.Status, p.ProposedAt });
+            e.Property(p => p.Note).HasMaxLength(1000);
+            e.Property(p => p.DeclineReason).HasMaxLength(2000);
+            e.Property(p => p.ProposedByName).HasMaxLength(200);
+            e.Property(p => p.DecidedByName).HasMaxLength(200);
+            e.Property(p => p.Version).IsConcurrencyToken();
+            e.HasOne(p => p.Article).WithMany().HasForeignKey(p => p.ArticleId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<Site>().WithMany().HasForeignKey(p => p.TargetSiteId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne(p => p.Copy).WithMany().HasForeignKey(p => p.CopyArticleId).OnDelete(DeleteBehavior.SetNull);
         });
 
         foreach (var type in b.Model.GetEntityTypes().Select(t => t.ClrType).Where(t => typeof(ISiteOwned).IsAssignableFrom(t)))

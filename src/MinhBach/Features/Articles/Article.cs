@@ -67,6 +67,11 @@ public sealed class Article : ISiteOwned
     public string? ForcePublishReason { get; set; }
     /// <summary>Incremented on every save; a form posted with an older value is a conflict, not an overwrite.</summary>
     public int Version { get; set; }
+
+    /// <summary>For a copy accepted from a component site's proposal: the original's site and article, which
+    /// the public page names as its source and its canonical address.</summary>
+    public int? OriginSiteId { get; set; }
+    public int? OriginArticleId { get; set; }
 }
 
 /// <summary>Every save of an article, so any two can be compared and an old one restored as a new draft.</summary>

@@ -6,9 +6,12 @@ using MinhBach.Features.Public;
 namespace MinhBach.Features.Articles;
 
 /// <summary>One article, or its print view; old slugs and moved categories redirect to the canonical address.</summary>
-public sealed class ArticlePageModel(AppDb db) : PublicPageModel
+public sealed class ArticlePageModel(AppDb db, Sites.SiteDirectory directory, Sites.CurrentSite current) : PublicPageModel
 {
     public Article Article { get; private set; } = null!;
+    /// <summary>For a copy accepted from a component site: the original's site and its absolute address, while it is published.</summary>
+    public Sites.Site? OriginSite { get; private set; }
+    public string? OriginUrl { get; private set; }
     public IReadOnlyList<Article> Related { get; private set; } = [];
     public string AbsoluteUrl { get; private set; } = "";
 
@@ -31,6 +34,14 @@ public sealed class ArticlePageModel(AppDb db) : PublicPageModel
         if (!printView)
             Related = await db.Published().Where(a => a.CategoryId == found.CategoryId && a.Id != found.Id)
                 .OrderByDescending(a => a.PublishedAt).Take(5).ToListAsync(ct);
+        if (found.OriginSiteId is int originSiteId && (await directory.GetAsync(ct)).ById.TryGetValue(originSiteId, out var originSite))
+        {
+            OriginSite = originSite;
+            var original = await db.Articles.IgnoreQueryFilters().AsNoTracking().Include(a => a.Category)
+                .FirstOrDefaultAsync(a => a.Id == found.OriginArticleId && a.SiteId == originSiteId && a.Status == ArticleStatus.Published, ct);
+            if (original is not null && originSite.Status == Sites.SiteStatus.Active)
+                OriginUrl = Syndication.SiteLinks.Absolute(originSite, Request, current.ResolvedByHost, ContentUrls.Article(original));
+        }
         Meta = new PageMeta
         {
             Title = found.Title,
@@ -38,6 +49,7 @@ public sealed class ArticlePageModel(AppDb db) : PublicPageModel
             Creator = found.Author.Length > 0 ? found.Author : Site.AgencyName,
             Date = found.PublishedAt,
             CanonicalPath = ContentUrls.Article(found),
+            CanonicalUrl = OriginUrl,
             Breadcrumbs = [("Tin tức", ContentUrls.News), (found.Category!.Name, ContentUrls.Category(found.Category.Slug)), (found.Title, null)],
             FeedPath = ContentUrls.Feed(found.Category.Slug),
             FeedTitle = $"RSS: {found.Category.Name}",

@@ -346,7 +346,7 @@ public sealed class ArticleWorkflow(AppDb db, AuditTrail audit, TimeProvider clo
 
     private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 
-    private async Task<string> UniqueSlugAsync(int siteId, string title, int? exceptId, CancellationToken ct)
+    internal async Task<string> UniqueSlugAsync(int siteId, string title, int? exceptId, CancellationToken ct)
     {
         var baseSlug = VietnameseText.Slugify(title, 100);
         if (baseSlug.Length == 0) baseSlug = "bai-viet";

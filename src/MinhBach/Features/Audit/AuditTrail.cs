@@ -31,7 +31,11 @@ public sealed class AuditTrail(TimeProvider clock)
         SaveAsync(db, actor, () => record, ct);
 
     /// <summary>As above, with the record built after the changes are saved (so it can name new ids), in the same transaction.</summary>
-    public async Task<int> SaveAsync(AppDb db, AuditActor actor, Func<AuditRecord> describe, CancellationToken ct = default)
+    public Task<int> SaveAsync(AppDb db, AuditActor actor, Func<AuditRecord> describe, CancellationToken ct = default) =>
+        SaveAsync(db, actor, () => (IReadOnlyList<AuditRecord>)[describe()], ct);
+
+    /// <summary>As above with several entries in the same transaction, e.g. one on each site a cross-site step touches.</summary>
+    public async Task<int> SaveAsync(AppDb db, AuditActor actor, Func<IReadOnlyList<AuditRecord>> describe, CancellationToken ct = default)
     {
         await Gate.WaitAsync(ct);
         try
@@ -43,25 +47,30 @@ public sealed class AuditTrail(TimeProvider clock)
                 if (db.Database.IsNpgsql())
                     await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({AdvisoryLockKey})", ct);
                 var n = await db.SaveChangesAsync(ct);
-                var record = describe();
+                var records = describe();
                 var last = await db.AuditEntries.AsNoTracking().OrderByDescending(e => e.Sequence)
                     .Select(e => new { e.Sequence, e.Hash }).FirstOrDefaultAsync(ct);
-                var entry = new AuditEntry
+                var (sequence, previous) = (last?.Sequence ?? 0, last?.Hash ?? Genesis);
+                foreach (var record in records)
                 {
-                    Sequence = (last?.Sequence ?? 0) + 1,
-                    At = TruncateToMicroseconds(clock.GetUtcNow().UtcDateTime),
-                    UserId = actor.UserId,
-                    UserName = actor.UserName,
-                    IpAddress = actor.IpAddress,
-                    SiteId = record.SiteId,
-                    Action = record.Action,
-                    TargetType = record.TargetType,
-                    TargetId = record.TargetId,
-                    Summary = record.Summary,
-                    PreviousHash = last?.Hash ?? Genesis,
-                };
-                entry.Hash = ComputeHash(entry);
-                db.AuditEntries.Add(entry);
+                    var entry = new AuditEntry
+                    {
+                        Sequence = ++sequence,
+                        At = TruncateToMicroseconds(clock.GetUtcNow().UtcDateTime),
+                        UserId = actor.UserId,
+                        UserName = actor.UserName,
+                        IpAddress = actor.IpAddress,
+                        SiteId = record.SiteId,
+                        Action = record.Action,
+                        TargetType = record.TargetType,
+                        TargetId = record.TargetId,
+                        Summary = record.Summary,
+                        PreviousHash = previous,
+                    };
+                    entry.Hash = ComputeHash(entry);
+                    previous = entry.Hash;
+                    db.AuditEntries.Add(entry);
+                }
                 await db.SaveChangesAsync(ct);
                 await tx.CommitAsync(ct);
                 return n;

@@ -9,7 +9,14 @@ namespace MinhBach.Features.Exports;
 /// <summary>A table written as XLSX (OpenXML) or CSV (UTF-8 with BOM, so Excel reads Vietnamese correctly).</summary>
 public static class Spreadsheet
 {
-    public static byte[] Xlsx(string sheetName, IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<object?>> rows)
+    public static byte[] Xlsx(string sheetName, IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<object?>> rows) =>
+        Xlsx([new Sheet(sheetName, headers, rows)]);
+
+    /// <summary>One worksheet of a workbook: its tab name (at most 31 characters, no / \ ? * [ ] :), header row and rows.</summary>
+    public sealed record Sheet(string Name, IReadOnlyList<string> Headers, IEnumerable<IReadOnlyList<object?>> Rows);
+
+    /// <summary>A workbook with one worksheet per entry, in order.</summary>
+    public static byte[] Xlsx(IReadOnlyList<Sheet> sheets)
     {
         using var ms = new MemoryStream();
         using (var doc = SpreadsheetDocument.Create(ms, SpreadsheetDocumentType.Workbook))
@@ -22,12 +29,19 @@ public static class Spreadsheet
                 new Fills(new Fill(new PatternFill { PatternType = PatternValues.None }), new Fill(new PatternFill { PatternType = PatternValues.Gray125 })),
                 new Borders(new Border()),
                 new CellFormats(new CellFormat(), new CellFormat { FontId = 1, ApplyFont = true }));
-            var ws = wb.AddNewPart<WorksheetPart>();
-            var data = new SheetData();
-            data.Append(Row(headers.Cast<object?>().ToList(), bold: true));
-            foreach (var r in rows) data.Append(Row(r, bold: false));
-            ws.Worksheet = new Worksheet(new SheetViews(new SheetView(new Pane { VerticalSplit = 1, TopLeftCell = "A2", ActivePane = PaneValues.BottomLeft, State = PaneStateValues.Frozen }) { WorkbookViewId = 0 }), data);
-            wb.Workbook.AppendChild(new Sheets(new Sheet { Id = wb.GetIdOfPart(ws), SheetId = 1, Name = sheetName.Length > 31 ? sheetName[..31] : sheetName }));
+            var list = new Sheets();
+            uint id = 0;
+            foreach (var sheet in sheets)
+            {
+                var ws = wb.AddNewPart<WorksheetPart>();
+                var data = new SheetData();
+                data.Append(Row(sheet.Headers.Cast<object?>().ToList(), bold: true));
+                foreach (var r in sheet.Rows) data.Append(Row(r, bold: false));
+                ws.Worksheet = new Worksheet(new SheetViews(new SheetView(new Pane { VerticalSplit = 1, TopLeftCell = "A2", ActivePane = PaneValues.BottomLeft, State = PaneStateValues.Frozen }) { WorkbookViewId = 0 }), data);
+                var name = sheet.Name.Length > 31 ? sheet.Name[..31] : sheet.Name;
+                list.Append(new DocumentFormat.OpenXml.Spreadsheet.Sheet { Id = wb.GetIdOfPart(ws), SheetId = ++id, Name = name });
+            }
+            wb.Workbook.AppendChild(list);
             wb.Workbook.Save();
         }
         return ms.ToArray();

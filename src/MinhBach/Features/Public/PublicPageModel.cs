@@ -38,6 +38,8 @@ public sealed record PageMeta
     public string Language { get; init; } = "vi";
     /// <summary>Site-relative canonical path; the layout makes it absolute.</summary>
     public string? CanonicalPath { get; init; }
+    /// <summary>An absolute canonical address on another site (a copy names its original); wins over CanonicalPath.</summary>
+    public string? CanonicalUrl { get; init; }
     public IReadOnlyList<(string Title, string? Path)> Breadcrumbs { get; init; } = [];
     public string? FeedPath { get; init; }
     public string? FeedTitle { get; init; }

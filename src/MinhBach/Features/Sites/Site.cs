@@ -48,6 +48,9 @@ public sealed class Site
     /// <summary>Whether an editor may approve their own submission on this site.</summary>
     public bool AllowSelfApproval { get; set; }
     public bool EmcEnabled { get; set; }
+    /// <summary>Value of one royalty point in VND (giá trị một điểm nhuận bút), set by the editor-in-chief.</summary>
+    public long RoyaltyPointValue { get; set; } = DefaultRoyaltyPointValue;
+    public const long DefaultRoyaltyPointValue = 100_000;
     public string? EmcSiteId { get; set; }
     public DateTime CreatedAt { get; set; }
 

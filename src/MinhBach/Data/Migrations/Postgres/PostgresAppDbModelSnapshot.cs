@@ -234,6 +234,12 @@ namespace MinhBach.Data.Migrations.Postgres
                     b.Property<bool>("NeedsReview")
                         .HasColumnType("boolean");
 
+                    b.Property<int?>("OriginArticleId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("OriginSiteId")
+                        .HasColumnType("integer");
+
                     b.Property<string>("PermissionReference")
                         .HasColumnType("text");
 
@@ -834,6 +840,88 @@ namespace MinhBach.Data.Migrations.Postgres
                     b.ToTable("MediaFiles");
                 });
 
+            modelBuilder.Entity("MinhBach.Features.Royalties.RoyaltyAssignment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("ArticleId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("AssignedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("AssignedById")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("AssignedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<decimal>("Points")
+                        .HasPrecision(8, 2)
+                        .HasColumnType("numeric(8,2)");
+
+                    b.Property<int>("RateId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SiteId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ArticleId")
+                        .IsUnique();
+
+                    b.HasIndex("RateId");
+
+                    b.HasIndex("SiteId", "RateId");
+
+                    b.ToTable("RoyaltyAssignments");
+                });
+
+            modelBuilder.Entity("MinhBach.Features.Royalties.RoyaltyRate", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<decimal>("DefaultPoints")
+                        .HasPrecision(8, 2)
+                        .HasColumnType("numeric(8,2)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SiteId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SiteId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("RoyaltyRates");
+                });
+
             modelBuilder.Entity("MinhBach.Features.Schedules.ScheduleEntry", b =>
                 {
                     b.Property<int>("Id")
@@ -959,6 +1047,9 @@ namespace MinhBach.Data.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<long>("RoyaltyPointValue")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("ShortName")
                         .HasColumnType("text");
 
@@ -1040,6 +1131,77 @@ namespace MinhBach.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("SlugRedirects");
+                });
+
+            modelBuilder.Entity("MinhBach.Features.Syndication.SyndicationProposal", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("ArticleId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("CopyArticleId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("DecidedById")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("DecidedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("DeclineReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTime>("ProposedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("ProposedById")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ProposedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("SiteId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("TargetSiteId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ArticleId")
+                        .IsUnique()
+                        .HasFilter("\"Status\" = 0");
+
+                    b.HasIndex("CopyArticleId");
+
+                    b.HasIndex("SiteId");
+
+                    b.HasIndex("TargetSiteId", "Status", "ProposedAt");
+
+                    b.ToTable("SyndicationProposals");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<int>", b =>
@@ -1192,6 +1354,40 @@ namespace MinhBach.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("MinhBach.Features.Royalties.RoyaltyAssignment", b =>
+                {
+                    b.HasOne("MinhBach.Features.Articles.Article", "Article")
+                        .WithMany()
+                        .HasForeignKey("ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("MinhBach.Features.Royalties.RoyaltyRate", "Rate")
+                        .WithMany()
+                        .HasForeignKey("RateId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("MinhBach.Features.Sites.Site", null)
+                        .WithMany()
+                        .HasForeignKey("SiteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Article");
+
+                    b.Navigation("Rate");
+                });
+
+            modelBuilder.Entity("MinhBach.Features.Royalties.RoyaltyRate", b =>
+                {
+                    b.HasOne("MinhBach.Features.Sites.Site", null)
+                        .WithMany()
+                        .HasForeignKey("SiteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("MinhBach.Features.Schedules.ScheduleEntry", b =>
                 {
                     b.HasOne("MinhBach.Features.Sites.Site", null)
@@ -1227,6 +1423,36 @@ namespace MinhBach.Data.Migrations.Postgres
                         .HasForeignKey("SiteId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("MinhBach.Features.Syndication.SyndicationProposal", b =>
+                {
+                    b.HasOne("MinhBach.Features.Articles.Article", "Article")
+                        .WithMany()
+                        .HasForeignKey("ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("MinhBach.Features.Articles.Article", "Copy")
+                        .WithMany()
+                        .HasForeignKey("CopyArticleId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("MinhBach.Features.Sites.Site", null)
+                        .WithMany()
+                        .HasForeignKey("SiteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("MinhBach.Features.Sites.Site", null)
+                        .WithMany()
+                        .HasForeignKey("TargetSiteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Article");
+
+                    b.Navigation("Copy");
                 });
 
             modelBuilder.Entity("MinhBach.Features.Sites.Site", b =>

@@ -221,6 +221,12 @@ namespace MinhBach.Data.Migrations.Sqlite
                     b.Property<bool>("NeedsReview")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("OriginArticleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("OriginSiteId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("PermissionReference")
                         .HasColumnType("TEXT");
 
@@ -801,6 +807,84 @@ namespace MinhBach.Data.Migrations.Sqlite
                     b.ToTable("MediaFiles");
                 });
 
+            modelBuilder.Entity("MinhBach.Features.Royalties.RoyaltyAssignment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ArticleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AssignedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("AssignedById")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AssignedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Points")
+                        .HasPrecision(8, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RateId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SiteId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ArticleId")
+                        .IsUnique();
+
+                    b.HasIndex("RateId");
+
+                    b.HasIndex("SiteId", "RateId");
+
+                    b.ToTable("RoyaltyAssignments");
+                });
+
+            modelBuilder.Entity("MinhBach.Features.Royalties.RoyaltyRate", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("DefaultPoints")
+                        .HasPrecision(8, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SiteId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SiteId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("RoyaltyRates");
+                });
+
             modelBuilder.Entity("MinhBach.Features.Schedules.ScheduleEntry", b =>
                 {
                     b.Property<int>("Id")
@@ -922,6 +1006,9 @@ namespace MinhBach.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("RoyaltyPointValue")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("ShortName")
                         .HasColumnType("TEXT");
 
@@ -999,6 +1086,75 @@ namespace MinhBach.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("SlugRedirects");
+                });
+
+            modelBuilder.Entity("MinhBach.Features.Syndication.SyndicationProposal", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ArticleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("CopyArticleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("DecidedById")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DecidedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DeclineReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ProposedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ProposedById")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ProposedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SiteId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TargetSiteId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ArticleId")
+                        .IsUnique()
+                        .HasFilter("\"Status\" = 0");
+
+                    b.HasIndex("CopyArticleId");
+
+                    b.HasIndex("SiteId");
+
+                    b.HasIndex("TargetSiteId", "Status", "ProposedAt");
+
+                    b.ToTable("SyndicationProposals");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<int>", b =>
@@ -1151,6 +1307,40 @@ namespace MinhBach.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("MinhBach.Features.Royalties.RoyaltyAssignment", b =>
+                {
+                    b.HasOne("MinhBach.Features.Articles.Article", "Article")
+                        .WithMany()
+                        .HasForeignKey("ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("MinhBach.Features.Royalties.RoyaltyRate", "Rate")
+                        .WithMany()
+                        .HasForeignKey("RateId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("MinhBach.Features.Sites.Site", null)
+                        .WithMany()
+                        .HasForeignKey("SiteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Article");
+
+                    b.Navigation("Rate");
+                });
+
+            modelBuilder.Entity("MinhBach.Features.Royalties.RoyaltyRate", b =>
+                {
+                    b.HasOne("MinhBach.Features.Sites.Site", null)
+                        .WithMany()
+                        .HasForeignKey("SiteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("MinhBach.Features.Schedules.ScheduleEntry", b =>
                 {
                     b.HasOne("MinhBach.Features.Sites.Site", null)
@@ -1186,6 +1376,36 @@ namespace MinhBach.Data.Migrations.Sqlite
                         .HasForeignKey("SiteId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("MinhBach.Features.Syndication.SyndicationProposal", b =>
+                {
+                    b.HasOne("MinhBach.Features.Articles.Article", "Article")
+                        .WithMany()
+                        .HasForeignKey("ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("MinhBach.Features.Articles.Article", "Copy")
+                        .WithMany()
+                        .HasForeignKey("CopyArticleId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("MinhBach.Features.Sites.Site", null)
+                        .WithMany()
+                        .HasForeignKey("SiteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("MinhBach.Features.Sites.Site", null)
+                        .WithMany()
+                        .HasForeignKey("TargetSiteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Article");
+
+                    b.Navigation("Copy");
                 });
 
             modelBuilder.Entity("MinhBach.Features.Sites.Site", b =>

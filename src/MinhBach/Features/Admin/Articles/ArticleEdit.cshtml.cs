@@ -6,11 +6,14 @@ using MinhBach.Data;
 using MinhBach.Features.Accounts;
 using MinhBach.Features.Articles;
 using MinhBach.Features.Public;
+using MinhBach.Features.Royalties;
+using MinhBach.Features.Sites;
+using MinhBach.Features.Syndication;
 
 namespace MinhBach.Features.Admin.Articles;
 
 /// <summary>Write or edit an article, and move it through the workflow; every action posts the version it saw.</summary>
-public sealed class ArticleEditModel(AppDb db, ArticleWorkflow workflow) : AdminPageModel
+public sealed class ArticleEditModel(AppDb db, ArticleWorkflow workflow, RoyaltyService royalties, SyndicationService syndication) : AdminPageModel
 {
     public sealed class ArticleForm
     {
@@ -40,6 +43,20 @@ public sealed class ArticleEditModel(AppDb db, ArticleWorkflow workflow) : Admin
     public bool Conflict { get; private set; }
     public bool CanEdit { get; private set; }
 
+    // Royalties: the editor-in-chief gives a published article its points.
+    [BindProperty] public string? RoyaltyRateId { get; set; }
+    [BindProperty] public string? RoyaltyPoints { get; set; }
+    [BindProperty] public string? RoyaltyNote { get; set; }
+    public RoyaltyAssignment? Royalty { get; private set; }
+    public IReadOnlyList<RoyaltyRate> RoyaltyRates { get; private set; } = [];
+    public long RoyaltyPointValue { get; private set; }
+
+    // Syndication: an editor proposes a published article to the parent portal and sees the answer here.
+    [BindProperty] public string? ProposalNote { get; set; }
+    public Site? ParentSite { get; private set; }
+    public IReadOnlyList<SyndicationProposal> Proposals { get; private set; } = [];
+    public bool ResolvedByHost => HttpContext.RequestServices.GetRequiredService<CurrentSite>().ResolvedByHost;
+
     public async Task<IActionResult> OnGetAsync(int? id, string? msg, CancellationToken ct)
     {
         if (!await LoadAsync(id, ct)) return NotFound();
@@ -50,7 +67,8 @@ public sealed class ArticleEditModel(AppDb db, ArticleWorkflow workflow) : Admin
         {
             "luu" => "Đã lưu.", "gui" => "Đã gửi duyệt.", "tra" => "Đã trả lại bài kèm ý kiến.", "duyet" => "Đã duyệt.",
             "xuat-ban" => "Đã xuất bản.", "go" => "Đã gỡ bài.", "luu-tru" => "Đã lưu trữ.", "xac-nhan" => "Đã xác nhận duyệt.",
-            "khoi-phuc" => "Đã khôi phục phiên bản cũ.", _ => null,
+            "khoi-phuc" => "Đã khôi phục phiên bản cũ.", "nhuan-but" => "Đã lưu nhuận bút.",
+            "de-xuat" => ParentSite is null ? "Đã gửi đề xuất." : $"Đã gửi đề xuất lên {ParentSite.Name}.", _ => null,
         };
         return Page();
     }
@@ -67,6 +85,36 @@ public sealed class ArticleEditModel(AppDb db, ArticleWorkflow workflow) : Admin
     public Task<IActionResult> OnPostReviewedAsync(int id, CancellationToken ct) => ActAsync(id, "xac-nhan", (e, a) => workflow.MarkReviewedAsync(Site, e, id, Version, ct), ct);
     public Task<IActionResult> OnPostUnpublishAsync(int id, CancellationToken ct) => ActAsync(id, "go", (e, a) => workflow.UnpublishAsync(Site, e, id, Version, At is DateTime t ? VnTime.FromLocal(t) : null, ct), ct);
     public Task<IActionResult> OnPostArchiveAsync(int id, CancellationToken ct) => ActAsync(id, "luu-tru", (e, a) => workflow.ArchiveAsync(Site, e, id, Version, ct), ct);
+
+    public async Task<IActionResult> OnPostRoyaltyAsync(int id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct)) return NotFound();
+        if (!RoyaltyService.CanManage(Access.Role)) return Forbid();
+        var editor = new Editor(Access.User!.Id, Access.User.FullName, Access.Role, Actor());
+        var result = await royalties.AssignAsync(Site, editor, id, RoyaltyRateId, RoyaltyPoints, RoyaltyNote, ct);
+        if (result.Ok) return Redirect(Url.Site($"/quan-tri/tin-bai/{id}") + "?msg=nhuan-but");
+        return await RefusedAsync(id, result.Errors, ct);
+    }
+
+    public async Task<IActionResult> OnPostProposeAsync(int id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct)) return NotFound();
+        if (!Access.Has(SiteRole.Editor)) return Forbid();
+        var editor = new Editor(Access.User!.Id, Access.User.FullName, Access.Role, Actor());
+        var result = await syndication.ProposeAsync(Site, editor, id, ProposalNote, ct);
+        if (result.Ok) return Redirect(Url.Site($"/quan-tri/tin-bai/{id}") + "?msg=de-xuat");
+        return await RefusedAsync(id, result.Errors, ct);
+    }
+
+    /// <summary>Shows the refusal (400) on the page as it is stored now; what the user typed in the other forms is kept.</summary>
+    private async Task<IActionResult> RefusedAsync(int id, IReadOnlyList<string> errors, CancellationToken ct)
+    {
+        Errors = errors;
+        await LoadAsync(id, ct);
+        if (Article is not null) Fill(Article);
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        return Page();
+    }
 
     private async Task<IActionResult> ActAsync(int? id, string done, Func<Editor, Article?, Task<WorkflowResult>> act, CancellationToken ct, bool keepForm = false)
     {
@@ -101,6 +149,17 @@ public sealed class ArticleEditModel(AppDb db, ArticleWorkflow workflow) : Admin
         var me = new Editor(Access.User?.Id ?? 0, "", Access.Role, Actor());
         CanEdit = ArticleWorkflow.CanEdit(Article, me);
         Blockers = ArticleWorkflow.PublishBlockers(Article, Site);
+        if (RoyaltyService.CanManage(Access.Role))
+        {
+            Royalty = await royalties.AssignmentAsync(Site, Article.Id, ct);
+            RoyaltyRates = await royalties.RatesAsync(Site, ct);
+            RoyaltyPointValue = await royalties.PointValueAsync(Site, ct);
+        }
+        if (Access.Role is not null)
+        {
+            ParentSite = await syndication.ParentOfAsync(Site, ct);
+            Proposals = await syndication.ForArticleAsync(Site, Article.Id, ct);
+        }
         return true;
     }
 
