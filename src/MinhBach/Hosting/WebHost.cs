@@ -1,5 +1,6 @@
 using MinhBach.Data;
 using MinhBach.Features.Accounts;
+using MinhBach.Features.Admin;
 using MinhBach.Features.Articles;
 using MinhBach.Features.Catalogue;
 using MinhBach.Features.Scheduling;
@@ -27,6 +28,7 @@ public static class WebHost
         builder.Services.AddEditorial();
         builder.Services.AddScheduling(builder.Configuration);
         builder.Services.AddPublicSite();
+        builder.Services.AddAdministration();
 
         var app = builder.Build();
         app.UseServiceDefaults();
