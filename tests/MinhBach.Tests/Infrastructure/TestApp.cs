@@ -41,14 +41,17 @@ public sealed class TestApp : IAsyncDisposable
     /// <summary>Does not follow redirects, so tests can assert them.</summary>
     public HttpClient Http { get; }
 
-    /// <summary>Starts the app on a fresh, migrated database of the given provider ("sqlite" or "postgres").</summary>
-    public static async Task<TestApp> StartAsync(string provider)
+    /// <summary>Starts the app on a fresh, migrated database of the given provider ("sqlite" or "postgres"),
+    /// with extra configuration if given (e.g. ["Accounts:TwoFactorRequiredFrom"] = "None").</summary>
+    public static async Task<TestApp> StartAsync(string provider, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var db = await TestDatabase.CreateAsync(provider);
         try
         {
             await db.MigrateAsync();
-            return await StartAsync(db, db.Settings);
+            var all = new Dictionary<string, string?>(db.Settings);
+            foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) all[key] = value;
+            return await StartAsync(db, all);
         }
         catch
         {
