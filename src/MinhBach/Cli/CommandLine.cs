@@ -119,6 +119,9 @@ public static class CommandLine
         {
             var args = pr.UnmatchedTokens.ToList();
             if (!args.Any(a => a.StartsWith("--urls", StringComparison.Ordinal))) args.AddRange(["--urls", "http://127.0.0.1:5080"]);
+            if (!args.Any(a => a.Contains("TwoFactorRequiredFrom", StringComparison.Ordinal))) args.Add("--Accounts:TwoFactorRequiredFrom=None");
+            // A person watches the demo's terminal: plain log lines, warnings and errors only.
+            if (!args.Any(a => a.Contains("Logging:", StringComparison.Ordinal))) args.AddRange(["--Logging:Console:FormatterName=simple", "--Logging:LogLevel:Default=Warning"]);
             var app = WebHost.Build([.. args]);
             await EnsureMigratedAsync(app.Services, migrate: true, ct);
             await SeedIfEmptyAsync(app.Services, ct);
@@ -132,7 +135,11 @@ public static class CommandLine
                 foreach (var s in await db.Sites.AsNoTracking().Where(s => s.Status == SiteStatus.Active).OrderBy(s => s.Order).ToListAsync(ct))
                     Console.WriteLine($"  {url}/{(s.Slug.Length > 0 ? s.Slug + "/" : "")}  {s.Name}");
             }
-            Console.WriteLine(DemoProvince.AccountsNotice);
+            Console.WriteLine();
+            Console.WriteLine($"Tài khoản demo (mật khẩu chung: {DemoAccounts.Password}), đăng nhập tại {url}/quan-tri hoặc {url}/so-khcn/quan-tri:");
+            foreach (var a in DemoAccounts.All) Console.WriteLine($"  {a.Email,-34} {a.Description}");
+            if (!args.Any(a => a.Contains("TwoFactorRequiredFrom", StringComparison.Ordinal)))
+                Console.WriteLine("Bản demo tắt yêu cầu xác thực hai bước; khi chạy thật (serve), biên tập viên trở lên bắt buộc dùng mã TOTP.");
             Console.WriteLine("Nhấn Ctrl+C để dừng.");
             await app.WaitForShutdownAsync(ct);
             return 0;
@@ -181,5 +188,7 @@ public static class CommandLine
         if (await db.Sites.AnyAsync(ct)) return;
         var seeder = ActivatorUtilities.CreateInstance<DemoProvince>(scope.ServiceProvider);
         await seeder.SeedAsync(new Progress<string>(Console.WriteLine), ct);
+        await ActivatorUtilities.CreateInstance<DemoAccounts>(scope.ServiceProvider).SeedAsync(ct);
+        Console.WriteLine($"Đã tạo {DemoAccounts.All.Count} tài khoản demo.");
     }
 }

@@ -35,6 +35,7 @@ public abstract class AppDb(DbContextOptions options, CurrentSite? currentSite) 
     public DbSet<Document> Documents => Set<Document>();
     public DbSet<ScheduleEntry> ScheduleEntries => Set<ScheduleEntry>();
     public DbSet<SiteMembership> SiteMemberships => Set<SiteMembership>();
+    public DbSet<Features.Media.MediaFile> MediaFiles => Set<Features.Media.MediaFile>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     protected override void OnModelCreating(ModelBuilder b)
@@ -107,6 +108,13 @@ public abstract class AppDb(DbContextOptions options, CurrentSite? currentSite) 
             e.Property(d => d.TypeCode).HasMaxLength(64);
         });
         b.Entity<ScheduleEntry>().HasIndex(s => new { s.SiteId, s.Date });
+        b.Entity<Features.Media.MediaFile>(e =>
+        {
+            e.HasIndex(m => m.Path).IsUnique();
+            e.HasIndex(m => new { m.SiteId, m.CreatedAt });
+            e.Property(m => m.Path).HasMaxLength(100);
+            e.Ignore(m => m.Url);
+        });
 
         foreach (var type in b.Model.GetEntityTypes().Select(t => t.ClrType).Where(t => typeof(ISiteOwned).IsAssignableFrom(t)))
         {

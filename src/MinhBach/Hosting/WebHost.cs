@@ -3,6 +3,7 @@ using MinhBach.Features.Accounts;
 using MinhBach.Features.Admin;
 using MinhBach.Features.Articles;
 using MinhBach.Features.Catalogue;
+using MinhBach.Features.Media;
 using MinhBach.Features.Scheduling;
 using MinhBach.Features.Public;
 using MinhBach.Features.Sites;
@@ -26,6 +27,7 @@ public static class WebHost
         builder.Services.AddSites();
         builder.Services.AddAccounts(builder.Configuration);
         builder.Services.AddEditorial();
+        builder.Services.AddMedia();
         builder.Services.AddScheduling(builder.Configuration);
         builder.Services.AddPublicSite();
         builder.Services.AddAdministration();

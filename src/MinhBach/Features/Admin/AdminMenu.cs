@@ -7,12 +7,14 @@ public static class AdminMenu
 {
     public static IReadOnlyList<(string Path, string Label)> Items(SiteAccess access)
     {
-        var items = new List<(string, string)> { ("/quan-tri", "Bảng điều khiển"), ("/quan-tri/tin-bai", "Tin bài") };
+        var items = new List<(string, string)> { ("/quan-tri", "Bảng điều khiển"), ("/quan-tri/tin-bai", "Tin bài"), ("/quan-tri/thu-vien-anh", "Thư viện ảnh") };
         // Editors change these; a province reviewer reads them.
         if (access.Has(SiteRole.Editor) || (access.Role is null && access.User?.IsProvinceReviewer == true))
             items.AddRange(ContentEditors);
         if (access.Has(SiteRole.SiteAdmin))
             items.AddRange([("/quan-tri/ban-bien-tap", "Ban biên tập"), ("/quan-tri/cai-dat", "Cài đặt trang")]);
+        if (access.Has(SiteRole.SiteAdmin) || access.User?.IsProvinceReviewer == true)
+            items.Add(("/quan-tri/nhat-ky", "Nhật ký"));
         items.Add(("/quan-tri/tai-khoan", "Tài khoản và bảo mật"));
         return items;
     }

@@ -32,6 +32,7 @@ public static class PublicSiteSetup
 
     public static WebApplication UsePublicSite(this WebApplication app)
     {
+        app.UseMiddleware<Security.SecurityHeadersMiddleware>();
         app.UseExceptionHandler("/loi/500");
         app.UseStatusCodePagesWithReExecute("/loi/{0}");
         app.UseStaticFiles();
@@ -40,6 +41,7 @@ public static class PublicSiteSetup
         app.UseAccounts();
         app.MapRazorPages();
         app.MapFeeds();
+        Media.MediaSetup.MapMedia(app);
         return app;
     }
 }

@@ -781,6 +781,59 @@ namespace MinhBach.Data.Migrations.Postgres
                     b.ToTable("Documents");
                 });
 
+            modelBuilder.Entity("MinhBach.Features.Media.MediaFile", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Alt")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Height")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("OriginalName")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Path")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("SiteId")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint");
+
+                    b.Property<int?>("UploadedById")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Width")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Path")
+                        .IsUnique();
+
+                    b.HasIndex("SiteId", "CreatedAt");
+
+                    b.ToTable("MediaFiles");
+                });
+
             modelBuilder.Entity("MinhBach.Features.Schedules.ScheduleEntry", b =>
                 {
                     b.Property<int>("Id")
@@ -1122,6 +1175,15 @@ namespace MinhBach.Data.Migrations.Postgres
                 });
 
             modelBuilder.Entity("MinhBach.Features.Documents.Document", b =>
+                {
+                    b.HasOne("MinhBach.Features.Sites.Site", null)
+                        .WithMany()
+                        .HasForeignKey("SiteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("MinhBach.Features.Media.MediaFile", b =>
                 {
                     b.HasOne("MinhBach.Features.Sites.Site", null)
                         .WithMany()

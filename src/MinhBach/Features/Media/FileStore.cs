@@ -1,0 +1,49 @@
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.Options;
+using MinhBach.Data;
+
+namespace MinhBach.Features.Media;
+
+/// <summary>Where uploaded files live: a local folder by default, a shared volume when several nodes run.</summary>
+public interface IFileStore
+{
+    Task SaveAsync(string path, ReadOnlyMemory<byte> content, CancellationToken ct);
+    Stream? OpenRead(string path);
+    void Delete(string path);
+}
+
+public sealed partial class LocalFileStore(IOptions<DataOptions> options) : IFileStore
+{
+    private readonly string _root = System.IO.Path.GetFullPath(System.IO.Path.Combine(options.Value.DataDirectory, "files"));
+
+    [GeneratedRegex(@"^[0-9]{1,9}/[0-9]{4}/[0-9]{2}/[0-9a-f]{32}\.(jpg|png)$")]
+    public static partial Regex ValidPath();
+
+    private string Full(string path)
+    {
+        if (!ValidPath().IsMatch(path)) throw new ArgumentException("Invalid store path.", nameof(path));
+        return System.IO.Path.Combine(_root, path);
+    }
+
+    public async Task SaveAsync(string path, ReadOnlyMemory<byte> content, CancellationToken ct)
+    {
+        var full = Full(path);
+        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(full)!);
+        // Write beside, flush to disk, then rename: a crash never leaves half a file under the final name.
+        var temp = full + ".tmp";
+        await using (var f = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None, 81920, FileOptions.WriteThrough))
+        {
+            await f.WriteAsync(content, ct);
+            await f.FlushAsync(ct);
+        }
+        File.Move(temp, full, overwrite: true);
+    }
+
+    public Stream? OpenRead(string path) =>
+        ValidPath().IsMatch(path) && File.Exists(Full(path)) ? File.OpenRead(Full(path)) : null;
+
+    public void Delete(string path)
+    {
+        if (ValidPath().IsMatch(path)) File.Delete(Full(path));
+    }
+}
