@@ -39,7 +39,7 @@ internal static class SiteSetCommand
                     Address = V("--address"), Phone = V("--phone"), Fax = V("--fax"), Email = V("--email"),
                     ResponsiblePerson = V("--responsible"), ResponsiblePersonTitle = V("--responsible-title"), LicenceLine = V("--licence"),
                     Theme = V("--theme"), EmcSiteId = V("--emc-site-id"), EmcEnabled = pr.GetValue(emc),
-                }, ct);
+                }, ct: ct);
                 Console.WriteLine($"Đã cập nhật trang \"{site.Name}\".");
                 return 0;
             }

@@ -1,5 +1,6 @@
 using MinhBach.Data;
 using MinhBach.Features.Accounts;
+using MinhBach.Features.Admin;
 using MinhBach.Features.Articles;
 using MinhBach.Features.Catalogue;
 using MinhBach.Features.Media;
@@ -29,6 +30,7 @@ public static class WebHost
         builder.Services.AddMedia();
         builder.Services.AddScheduling(builder.Configuration);
         builder.Services.AddPublicSite();
+        builder.Services.AddAdministration();
 
         var app = builder.Build();
         app.UseServiceDefaults();

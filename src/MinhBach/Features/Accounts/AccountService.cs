@@ -65,6 +65,20 @@ public sealed class AccountService(AppDb db, UserManager<AppUser> users, AuditTr
             site.Id, "user", user.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)), ct);
     }
 
+    /// <summary>Takes away the user's role on the site; the account itself stays (it may hold roles elsewhere).</summary>
+    public async Task RevokeAsync(string email, string siteSlug, AuditActor actor, CancellationToken ct = default)
+    {
+        var user = await users.FindByEmailAsync(email) ?? throw new AccountException([$"Không có tài khoản {email}."]);
+        var site = (await directory.GetAsync(ct)).BySlug.GetValueOrDefault(siteSlug.Trim('/'))
+            ?? throw new AccountException([$"Không tìm thấy trang \"{siteSlug}\"."]);
+        var m = await db.SiteMemberships.FirstOrDefaultAsync(x => x.UserId == user.Id && x.SiteId == site.Id, ct)
+            ?? throw new AccountException([$"{user.Email} không có vai trò nào trên trang {site.Name}."]);
+        db.SiteMemberships.Remove(m);
+        await audit.SaveAsync(db, actor, new AuditRecord("membership.revoke",
+            $"Thu hồi vai trò {SiteRoleNames.Vietnamese(m.Role)} trên trang {site.Name} của {user.Email}.",
+            site.Id, "user", user.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)), ct);
+    }
+
     /// <summary>System administrators, and anyone holding the configured role or above on any site, must use TOTP.</summary>
     public async Task<bool> MustUseTwoFactorAsync(AppUser user, CancellationToken ct = default)
     {

@@ -18,7 +18,11 @@ public sealed class EnglishPageModel(AppDb db) : PublicPageModel
         if (slug is not null)
         {
             Current = Pages.FirstOrDefault(p => p.Slug == slug);
-            if (Current is null) return NotFound();
+            if (Current is null)
+            {
+                var moved = await db.SlugRedirects.AsNoTracking().FirstOrDefaultAsync(r => r.ContentType == "page-en" && r.OldSlug == slug, ct);
+                return moved is null ? NotFound() : RedirectPermanent(Url.Site($"{ContentUrls.English}/{moved.NewSlug}"));
+            }
         }
         var title = Current?.Title ?? (Site.NameEn.Length > 0 ? Site.NameEn : Site.AgencyName);
         Meta = new PageMeta

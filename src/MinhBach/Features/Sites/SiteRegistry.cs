@@ -1,11 +1,12 @@
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using MinhBach.Data;
+using MinhBach.Features.Audit;
 
 namespace MinhBach.Features.Sites;
 
 /// <summary>Adds sites with every check done first, so a bad request changes nothing.</summary>
-public sealed partial class SiteRegistry(AppDb db, Catalogue.Catalogue catalogue, SiteDirectory directory, TimeProvider clock)
+public sealed partial class SiteRegistry(AppDb db, Catalogue.Catalogue catalogue, SiteDirectory directory, TimeProvider clock, AuditTrail audit)
 {
     /// <summary>First path segments the public pages use; a site prefix must not shadow them.</summary>
     public static readonly IReadOnlySet<string> ReservedSlugs = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
@@ -59,18 +60,36 @@ public sealed partial class SiteRegistry(AppDb db, Catalogue.Catalogue catalogue
     [GeneratedRegex(@"^[^@\s]+@[^@\s]+\.[^@\s]+$")]
     private static partial Regex EmailPattern();
 
-    /// <summary>Changes the settings given (null leaves a value as it is); all checked before anything is written.</summary>
-    public async Task<Site> UpdateAsync(string slug, SiteSettings change, CancellationToken ct = default)
+    /// <summary>Longest value each text setting may hold (the footer prints them; the names have database limits).</summary>
+    private static readonly (Func<SiteSettings, string?> Get, string Label, int Max)[] TextLimits =
+    [
+        (c => c.Name, "Tên trang", 300), (c => c.AgencyName, "Tên cơ quan", 300), (c => c.NameEn, "Tên tiếng Anh", 300),
+        (c => c.ManagingAgency, "Cơ quan chủ quản", 300), (c => c.Address, "Địa chỉ", 500), (c => c.Phone, "Điện thoại", 100),
+        (c => c.Fax, "Fax", 100), (c => c.Email, "Email", 256), (c => c.ResponsiblePerson, "Người chịu trách nhiệm chính", 200),
+        (c => c.ResponsiblePersonTitle, "Chức vụ người chịu trách nhiệm", 300), (c => c.LicenceLine, "Dòng giấy phép", 500),
+        (c => c.EmcSiteId, "Mã EMC", 32),
+    ];
+
+    /// <summary>Changes the settings given (null leaves a value as it is); all checked before anything is written,
+    /// and saved with an audit entry naming what changed (the actor is "hệ thống" for the CLI).</summary>
+    public async Task<Site> UpdateAsync(string slug, SiteSettings change, AuditActor? actor = null, CancellationToken ct = default)
     {
         var site = await db.Sites.FirstOrDefaultAsync(x => x.Slug == slug, ct)
             ?? throw new SiteValidationException([$"Không tìm thấy trang \"{slug}\"."]);
         var errors = new List<string>();
         if (change.Name is { } n && string.IsNullOrWhiteSpace(n)) errors.Add("Tên trang không được để trống.");
         if (change.AgencyName is { } an && string.IsNullOrWhiteSpace(an)) errors.Add("Tên cơ quan không được để trống.");
-        if (change.Email is { Length: > 0 } e && !EmailPattern().IsMatch(e)) errors.Add($"Email \"{e}\" không hợp lệ.");
+        foreach (var (get, label, max) in TextLimits)
+            if (get(change)?.Trim() is { } v && v.Length > max) errors.Add($"{label} dài quá {max} ký tự.");
+        if (change.Email is { Length: > 0 } e && !EmailPattern().IsMatch(e.Trim())) errors.Add($"Email \"{e}\" không hợp lệ.");
         if (change.Theme is { } t && !Themes.Contains(t)) errors.Add($"Giao diện \"{t}\" không có (có: {string.Join(", ", Themes)}).");
-        if (change.EmcSiteId is { Length: > 0 } id && !id.All(char.IsAsciiDigit)) errors.Add("Mã EMC (site id) chỉ gồm chữ số.");
-        if (change.EmcEnabled == true && string.IsNullOrEmpty(change.EmcSiteId ?? site.EmcSiteId)) errors.Add("Cần mã EMC (--emc-site-id) để bật mã theo dõi EMC.");
+        if (change.EmcSiteId is { Length: > 0 } id && !id.Trim().All(char.IsAsciiDigit)) errors.Add("Mã EMC (site id) chỉ gồm chữ số.");
+        var emcId = change.EmcSiteId is null ? site.EmcSiteId : Blank(change.EmcSiteId);
+        if ((change.EmcEnabled ?? site.EmcEnabled) && string.IsNullOrEmpty(emcId) && (change.EmcEnabled == true || change.EmcSiteId is not null))
+            errors.Add("Cần mã EMC (site id) để bật mã theo dõi EMC.");
+        var licence = change.LicenceLine is null ? site.LicenceLine : Blank(change.LicenceLine);
+        if ((change.IsAggregatedSite ?? site.IsAggregatedSite) && licence is null && (change.IsAggregatedSite == true || change.LicenceLine is not null))
+            errors.Add("Trang thông tin điện tử tổng hợp phải ghi dòng giấy phép (số giấy phép, ngày cấp, cơ quan cấp).");
         if (errors.Count > 0) throw new SiteValidationException(errors);
 
         site.Name = change.Name?.Trim() ?? site.Name;
@@ -83,14 +102,30 @@ public sealed partial class SiteRegistry(AppDb db, Catalogue.Catalogue catalogue
         site.Email = change.Email?.Trim() ?? site.Email;
         site.ResponsiblePerson = change.ResponsiblePerson?.Trim() ?? site.ResponsiblePerson;
         site.ResponsiblePersonTitle = change.ResponsiblePersonTitle?.Trim() ?? site.ResponsiblePersonTitle;
-        site.LicenceLine = change.LicenceLine is null ? site.LicenceLine : Blank(change.LicenceLine);
+        site.LicenceLine = licence;
         site.Theme = change.Theme ?? site.Theme;
-        site.EmcSiteId = change.EmcSiteId is null ? site.EmcSiteId : Blank(change.EmcSiteId);
+        site.EmcSiteId = emcId;
         site.EmcEnabled = change.EmcEnabled ?? site.EmcEnabled;
-        await db.SaveChangesAsync(ct);
+        site.IsAggregatedSite = change.IsAggregatedSite ?? site.IsAggregatedSite;
+        site.AllowSelfApproval = change.AllowSelfApproval ?? site.AllowSelfApproval;
+        var changed = db.Entry(site).Properties.Where(p => p.IsModified && !Equals(p.OriginalValue, p.CurrentValue))
+            .Select(p => SettingNames.GetValueOrDefault(p.Metadata.Name, p.Metadata.Name)).ToList();
+        await audit.SaveAsync(db, actor ?? AuditActor.System, new AuditRecord("site.update",
+            changed.Count == 0 ? $"Lưu cài đặt trang {site.Name} (không có thay đổi)." : $"Sửa cài đặt trang {site.Name}: {string.Join(", ", changed)}.",
+            site.Id, "site", site.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)), ct);
         directory.Invalidate();
         return site;
     }
+
+    private static readonly Dictionary<string, string> SettingNames = new()
+    {
+        [nameof(Site.Name)] = "tên trang", [nameof(Site.AgencyName)] = "tên cơ quan", [nameof(Site.NameEn)] = "tên tiếng Anh",
+        [nameof(Site.ManagingAgency)] = "cơ quan chủ quản", [nameof(Site.Address)] = "địa chỉ", [nameof(Site.Phone)] = "điện thoại",
+        [nameof(Site.Fax)] = "fax", [nameof(Site.Email)] = "email", [nameof(Site.ResponsiblePerson)] = "người chịu trách nhiệm chính",
+        [nameof(Site.ResponsiblePersonTitle)] = "chức vụ người chịu trách nhiệm", [nameof(Site.LicenceLine)] = "dòng giấy phép",
+        [nameof(Site.Theme)] = "giao diện", [nameof(Site.EmcSiteId)] = "mã EMC", [nameof(Site.EmcEnabled)] = "bật/tắt EMC",
+        [nameof(Site.IsAggregatedSite)] = "trang thông tin tổng hợp", [nameof(Site.AllowSelfApproval)] = "tự duyệt bài của mình",
+    };
 
     private static string? Blank(string value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
@@ -140,6 +175,10 @@ public sealed record SiteSettings
     public string? Theme { get; init; }
     public bool? EmcEnabled { get; init; }
     public string? EmcSiteId { get; init; }
+    /// <summary>A licensed aggregated site (trang thông tin tổng hợp): may republish without per-article permission.</summary>
+    public bool? IsAggregatedSite { get; init; }
+    /// <summary>Whether an editor may approve their own submission.</summary>
+    public bool? AllowSelfApproval { get; init; }
 }
 
 public sealed class SiteValidationException(IReadOnlyList<string> errors) : Exception(string.Join(" ", errors))

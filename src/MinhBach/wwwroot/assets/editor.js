@@ -18,7 +18,12 @@
         }
       }
     });
-    host.querySelector(".ql-editor").setAttribute("aria-label", area.getAttribute("aria-label") || "Nội dung bài viết");
+    var editor = host.querySelector(".ql-editor");
+    // A named multi-line text box for screen readers (aria-label alone is not allowed on a plain div).
+    editor.setAttribute("role", "textbox");
+    editor.setAttribute("aria-multiline", "true");
+    editor.setAttribute("aria-label", area.getAttribute("aria-label") || "Nội dung bài viết");
+    host.parentNode.querySelectorAll(".ql-picker-label").forEach(function (b) { b.setAttribute("aria-label", "Kiểu đoạn văn"); });
     // Pasted Word or web content goes through Quill's clipboard, which keeps only the formats above.
     quill.clipboard.dangerouslyPasteHTML(area.value || "");
     area.form.addEventListener("submit", function () { area.value = quill.getSemanticHTML(); });
