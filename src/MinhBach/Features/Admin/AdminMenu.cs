@@ -11,6 +11,10 @@ public static class AdminMenu
         // Editors change these; a province reviewer reads them.
         if (access.Has(SiteRole.Editor) || (access.Role is null && access.User?.IsProvinceReviewer == true))
             items.AddRange(ContentEditors);
+        if (access.Has(SiteRole.Editor) || access.User?.IsProvinceReviewer == true)
+            items.Add(("/quan-tri/de-xuat", "Đề xuất đăng lại"));
+        if (access.Has(SiteRole.EditorInChief))
+            items.Add(("/quan-tri/nhuan-but", "Nhuận bút"));
         if (access.Has(SiteRole.SiteAdmin))
             items.AddRange([("/quan-tri/ban-bien-tap", "Ban biên tập"), ("/quan-tri/cai-dat", "Cài đặt trang")]);
         if (access.Has(SiteRole.SiteAdmin) || access.User?.IsProvinceReviewer == true)
