@@ -75,6 +75,14 @@ public sealed class RichSite
     public static string ArticlePath(Article a) => ContentUrls.Article(a);
     public string ComponentPath(string path) => $"/{ComponentSlug}{path}";
 
+    /// <summary>The names of <see cref="PublicPages"/>, known before any data exists (for theory rows).</summary>
+    public static IReadOnlyList<string> PageNames { get; } =
+    [
+        "home", "news", "category", "article", "print", "introduction", "intro-page", "organisation", "leaders", "leader",
+        "contacts", "schedule", "documents", "document", "site-map", "search", "feeds", "component-sites",
+        "en-home", "en-page", "en-organisation", "en-leaders", "en-contacts", "component-home", "component-article", "not-found",
+    ];
+
     /// <summary>Every public page type of the portal, plus the component site's home and article and a 404 page.</summary>
     public IReadOnlyList<PageCase> PublicPages =>
     [
