@@ -231,6 +231,8 @@ public sealed class AccessibilityTests(RichSiteInBrowser site) : IClassFixture<R
 
         // The choice is remembered on the next page, and the high-contrast pages pass axe too.
         await contrast.ClickAsync();
+        Directory.CreateDirectory(Browsers.ScreenshotFolder);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Browsers.ScreenshotFolder, "home-contrast-1280.png"), FullPage = true });
         foreach (var name in new[] { "home", "article", "documents", "schedule", "not-found" })
         {
             var c = site.Page(name);

@@ -90,6 +90,12 @@ public sealed class PublicPagesTests
         }
 
         Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
+
+        // "/en/" with its trailing slash is the English home page too.
+        var en = await FetchAsync(app, "/en/");
+        Assert.Equal(HttpStatusCode.OK, en.Status);
+        Assert.Equal("en", en.Lang);
+        Assert.Equal(RichSite.PortalNameEn, en.H1);
     }
 
     [DatabaseTheory]
@@ -357,8 +363,9 @@ public sealed class PublicPagesTests
 
         // Drafts are never found; an over-long query is refused.
         Assert.Empty((await FetchAsync(app, "/tim-kiem?q=ban+nhap+sap+nhap")).Html.QuerySelectorAll("main ul.list a"));
-        var tooLong = "/tim-kiem?q=" + new string('a', 201);
-        AssertErrorPage(await FetchAsync(app, tooLong), HttpStatusCode.BadRequest, tooLong);
+        // An over-long query, or one with control characters (NUL is refused by PostgreSQL), is malformed.
+        foreach (var bad in new[] { "/tim-kiem?q=" + new string('a', 201), "/tim-kiem?q=%00", "/tim-kiem?q=thu%00tuc&pham-vi=tinh", "/tim-kiem?q=a%0Ab" })
+            AssertErrorPage(await FetchAsync(app, bad), HttpStatusCode.BadRequest, bad);
     }
 
     [DatabaseTheory]
@@ -415,7 +422,7 @@ public sealed class PublicPagesTests
         var words = await FetchAsync(app, "/van-ban?q=" + Uri.EscapeDataString("chuyen doi so"));
         Assert.Equal(["45/KH-UBND"], Numbers(words));
 
-        foreach (var bad in new[] { "loai=nope", "loai=%3Cscript%3E", "nam=abc", "nam=1800", "nam=20255", "nam=-2025" })
+        foreach (var bad in new[] { "loai=nope", "loai=%3Cscript%3E", "loai=%00", "nam=abc", "nam=1800", "nam=20255", "nam=-2025", "q=%00", "q=" + new string('a', 201) })
         {
             var path = "/van-ban?" + bad;
             AssertErrorPage(await FetchAsync(app, path), HttpStatusCode.BadRequest, path);
@@ -476,7 +483,15 @@ public sealed class PublicPagesTests
         var componentLocs = ParseXml(await app.GetStringAsync("/so-khcn/sitemap.xml"))
             .SelectNodes("/s:urlset/s:url/s:loc", ns)!.Cast<XmlNode>().Select(n => n.InnerText).ToList();
         Assert.Contains(Abs("/so-khcn" + RichSite.ArticlePath(rich.ComponentArticle)), componentLocs);
+        Assert.Contains(Abs("/so-khcn/gioi-thieu/chuc-nang-nhiem-vu"), componentLocs);
+        Assert.Contains(Abs("/so-khcn/en/functions"), componentLocs);
         Assert.All(componentLocs, l => Assert.StartsWith(Abs("/so-khcn/"), l));
+        Assert.DoesNotContain(Abs("/so-khcn/trang-thanh-phan"), componentLocs);
+        foreach (var loc in componentLocs)
+        {
+            using var page = await app.Http.GetAsync(loc);
+            Assert.True(page.StatusCode == HttpStatusCode.OK, $"{loc} listed in the component site's sitemap answered {(int)page.StatusCode}");
+        }
     }
 
     [DatabaseTheory]
