@@ -34,10 +34,21 @@ public sealed class RichSiteInBrowser : IAsyncLifetime
             ViewportSize = new ViewportSize { Width = width, Height = height },
             BaseURL = _app!.BaseAddress.ToString(),
         });
+        var errors = new List<string>();
+        page.Console += (_, m) => { if (m.Type == "error") errors.Add(m.Text); };
+        page.PageError += (_, e) => errors.Add(e);
+        _errors.Add(page, errors);
         var response = await page.GotoAsync(path);
         Assert.True(response?.Status == expectedStatus, $"GET {path} answered {response?.Status}, expected {expectedStatus}");
         return page;
     }
+
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<IPage, List<string>> _errors = new();
+
+    /// <summary>Script errors and console errors (a blocked script or style, a missing file) of a page opened here,
+    /// apart from the error status of the page itself.</summary>
+    public IReadOnlyList<string> ErrorsOf(IPage page) =>
+        _errors.TryGetValue(page, out var e) ? e.Where(m => !m.StartsWith("Failed to load resource: the server responded with a status of 404", StringComparison.Ordinal)).ToList() : [];
 
     public async Task DisposeAsync()
     {
@@ -93,6 +104,8 @@ public sealed class AccessibilityTests(RichSiteInBrowser site) : IClassFixture<R
         {
             var page = await site.OpenAsync(c.Path, width, expectedStatus: c.Status);
             await AssertAxeCleanAsync(page, $"{c} at {width} px");
+            var errors = site.ErrorsOf(page);
+            Assert.True(errors.Count == 0, $"{c}: errors in the browser console:{Environment.NewLine}{string.Join(Environment.NewLine, errors)}");
             await page.Context.CloseAsync();
         }
     }
