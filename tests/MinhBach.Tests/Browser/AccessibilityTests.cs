@@ -34,6 +34,9 @@ public sealed class RichSiteInBrowser : IAsyncLifetime
             ViewportSize = new ViewportSize { Width = width, Height = height },
             BaseURL = _app!.BaseAddress.ToString(),
         });
+        // The machine may be busy with other builds: allow slow pages rather than fail on time.
+        page.SetDefaultTimeout(60_000);
+        page.SetDefaultNavigationTimeout(60_000);
         var errors = new List<string>();
         page.Console += (_, m) => { if (m.Type == "error") errors.Add(m.Text); };
         page.PageError += (_, e) => errors.Add(e);
@@ -209,10 +212,13 @@ public sealed class AccessibilityTests(RichSiteInBrowser site) : IClassFixture<R
         Assert.Contains("Sơ đồ cổng", menuStops.Select(f => f.Text));
 
         // Typing in the search box and pressing Enter searches.
-        await page.Locator("#q-header").FocusAsync();
+        var searchBox = page.Locator("#q-header");
+        await searchBox.FocusAsync();
         await page.Keyboard.TypeAsync("day manh thu tuc");
+        Assert.Equal("day manh thu tuc", await searchBox.InputValueAsync());
         await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync("**/tim-kiem?q=day+manh+thu+tuc");
+        await page.WaitForURLAsync(url => url.Contains("/tim-kiem?", StringComparison.Ordinal), new PageWaitForURLOptions { WaitUntil = WaitUntilState.DOMContentLoaded });
+        Assert.EndsWith("/tim-kiem?q=day+manh+thu+tuc", page.Url);
         Assert.Equal(RichSite.SearchableTitle, (await page.Locator("main ul.list a").First.TextContentAsync())?.Trim());
         await page.Context.CloseAsync();
     }
