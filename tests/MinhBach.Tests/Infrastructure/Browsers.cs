@@ -51,3 +51,14 @@ public sealed class BrowserFactAttribute : FactAttribute
             Skip = $"Chromium not found: install Debian's chromium or set {Browsers.ChromiumVariable} (./minhbach test does both).";
     }
 }
+
+/// <summary>A theory that needs Chromium; reported as skipped, with the reason, where there is none.</summary>
+[AttributeUsage(AttributeTargets.Method)]
+public sealed class BrowserTheoryAttribute : TheoryAttribute
+{
+    public BrowserTheoryAttribute()
+    {
+        if (Browsers.ChromiumPath is null)
+            Skip = $"Chromium not found: install Debian's chromium or set {Browsers.ChromiumVariable} (./minhbach test does both).";
+    }
+}

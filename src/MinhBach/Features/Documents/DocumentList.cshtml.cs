@@ -47,7 +47,8 @@ public sealed class DocumentListModel(AppDb db, Catalogue.Catalogue catalogue) :
         Query = Request.Query["q"].FirstOrDefault()?.Trim();
         if (!string.IsNullOrEmpty(Query))
         {
-            if (Query.Length > 200) return BadInput();
+            // Control characters (a NUL byte in the address) cannot be typed in the box, and PostgreSQL refuses NUL in text.
+            if (Query.Length > 200 || Query.Any(char.IsControl)) return BadInput();
             foreach (var word in VietnameseText.Fold(Query).Split(' ', StringSplitOptions.RemoveEmptyEntries))
                 query = query.Where(d => d.TitleFolded.Contains(word));
             extra.Add("q=" + Uri.EscapeDataString(Query));

@@ -1,11 +1,12 @@
 using Microsoft.EntityFrameworkCore;
 using MinhBach.Data;
 using MinhBach.Features.Articles;
+using MinhBach.Features.Sites;
 
 namespace MinhBach.Features.Public;
 
 /// <summary>Every public page of the current site, for /sitemap.xml.</summary>
-public sealed class SitemapBuilder(AppDb db)
+public sealed class SitemapBuilder(AppDb db, CurrentSite current, SiteDirectory directory)
 {
     public sealed record Entry(string Path, DateTime? LastModified = null);
 
@@ -17,6 +18,9 @@ public sealed class SitemapBuilder(AppDb db)
             new(ContentUrls.Contacts), new(ContentUrls.Schedule), new(ContentUrls.Documents), new(ContentUrls.SiteMap),
             new(ContentUrls.Feeds), new("/gioi-thieu"),
         };
+        var site = current.Required;
+        if ((await directory.GetAsync(ct)).All.Any(s => s.ParentId == site.Id && s.Status == SiteStatus.Active))
+            list.Add(new(ContentUrls.ComponentSites));
         var pages = await db.Pages.AsNoTracking().Select(p => new { p.Language, p.Slug, p.UpdatedAt }).ToListAsync(ct);
         list.AddRange(pages.Where(p => p.Language == "vi").Select(p => new Entry(ContentUrls.Intro(p.Slug), p.UpdatedAt)));
         if (pages.Any(p => p.Language == "en"))

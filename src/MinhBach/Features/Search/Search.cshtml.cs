@@ -30,7 +30,8 @@ public sealed class SearchModel(AppDb db, SiteDirectory directory) : PublicPageM
         Province = Request.Query["pham-vi"].FirstOrDefault() == "tinh";
         Meta = new PageMeta { Title = string.IsNullOrEmpty(Query) ? "Tìm kiếm" : $"Tìm kiếm: {Query}", CanonicalPath = ContentUrls.Search, Breadcrumbs = [("Tìm kiếm", null)] };
         if (string.IsNullOrEmpty(Query)) return Page();
-        if (Query.Length > MaxQueryLength) return BadInput();
+        // Control characters (a NUL byte in the address) cannot be typed in the box, and PostgreSQL refuses NUL in text.
+        if (Query.Length > MaxQueryLength || Query.Any(char.IsControl)) return BadInput();
         var words = VietnameseText.Fold(Query).Split(' ', StringSplitOptions.RemoveEmptyEntries);
         if (words.Length == 0) return Page();
 
