@@ -109,7 +109,9 @@ public sealed class EditorialWalkTests
 
             // Each step is in the audit trail, and the chain verifies.
             var actions = await app.WithDbAsync(db => db.AuditEntries.Where(e => e.TargetType == "article").OrderBy(e => e.Sequence).Select(e => e.Action).ToListAsync());
-            Assert.Equal(["article.create", "article.submit", "article.return", "article.save", "article.submit", "article.schedule", "article.publish"], actions);
+            // Approving less than 30 s before the minute publishes at once instead of scheduling.
+            Assert.Equal(["article.create", "article.submit", "article.return", "article.save", "article.submit"], actions.Take(5));
+            Assert.Equal("article.publish", actions[^1]);
             using var scope = app.Services.CreateScope();
             var verify = await AuditTrail.VerifyAsync(scope.ServiceProvider.GetRequiredService<AppDb>());
             Assert.Null(verify.BrokenAt);
