@@ -24,9 +24,21 @@ internal static class UserCommands
         var password = new Option<string?>("--password") { Description = "Mật khẩu (ít nhất 10 ký tự, có chữ hoa, chữ thường, chữ số)" };
         var admin = new Option<bool>("--system-admin") { Description = "Quản trị hệ thống (mọi trang)" };
         var reviewer = new Option<bool>("--reviewer") { Description = "Chuyên viên Sở: xem mọi trang, không sửa" };
-        foreach (var o in new Option[] { email, name, password, admin, reviewer }) cmd.Options.Add(o);
+        var site = new Option<string?>("--site") { Description = "Cấp luôn vai trò trên trang này (\"/\" cho cổng tỉnh); cần --role" };
+        var role = new Option<string?>("--role") { Description = "Vai trò trên trang --site: Contributor, Editor, EditorInChief hoặc SiteAdmin" };
+        foreach (var o in new Option[] { email, name, password, admin, reviewer, site, role }) cmd.Options.Add(o);
         cmd.SetAction(async (pr, ct) =>
         {
+            (string, SiteRole)? grant = null;
+            if (pr.GetValue(site) is not null || pr.GetValue(role) is not null)
+            {
+                if (pr.GetValue(site) is not { } s || ParseRole(pr.GetValue(role)) is not { } r)
+                {
+                    Console.Error.WriteLine("Lỗi: --site và --role phải đi cùng nhau; vai trò là Contributor, Editor, EditorInChief hoặc SiteAdmin.");
+                    return 2;
+                }
+                grant = (s, r);
+            }
             await using var app = WebHost.Build([.. pr.UnmatchedTokens]);
             if (!await CommandLine.EnsureMigratedAsync(app.Services, migrate: false, ct)) return 4;
             using var scope = app.Services.CreateScope();
@@ -35,8 +47,8 @@ internal static class UserCommands
             {
                 var (user, pw) = await accounts.CreateAsync(
                     new AccountService.NewUser(pr.GetValue(email)!, pr.GetValue(name)!, pr.GetValue(password), pr.GetValue(admin), pr.GetValue(reviewer)),
-                    AuditActor.System, ct);
-                Console.WriteLine($"Đã tạo tài khoản {user.Email}.");
+                    AuditActor.System, grant, ct);
+                Console.WriteLine($"Đã tạo tài khoản {user.Email}{(grant is { } g ? $" với vai trò {SiteRoleNames.Vietnamese(g.Item2)} trên trang \"{g.Item1}\"" : "")}.");
                 if (pr.GetValue(password) is null) Console.WriteLine($"Mật khẩu: {pw}  (đổi sau lần đăng nhập đầu)");
                 return 0;
             }
@@ -58,7 +70,7 @@ internal static class UserCommands
         foreach (var o in new Option[] { email, site, role }) cmd.Options.Add(o);
         cmd.SetAction(async (pr, ct) =>
         {
-            if (!Enum.TryParse<SiteRole>(pr.GetValue(role), ignoreCase: true, out var r) || !Enum.IsDefined(r))
+            if (ParseRole(pr.GetValue(role)) is not { } r)
             {
                 Console.Error.WriteLine($"Lỗi: vai trò \"{pr.GetValue(role)}\" không có (có: Contributor, Editor, EditorInChief, SiteAdmin).");
                 return 2;
@@ -80,4 +92,7 @@ internal static class UserCommands
         });
         return cmd;
     }
+
+    private static SiteRole? ParseRole(string? text) =>
+        Enum.TryParse<SiteRole>(text, ignoreCase: true, out var r) && Enum.IsDefined(r) && !int.TryParse(text, out _) ? r : null;
 }

@@ -6,6 +6,7 @@ using MinhBach.Features.Catalogue;
 using MinhBach.Features.Media;
 using MinhBach.Features.Scheduling;
 using MinhBach.Features.Public;
+using MinhBach.Features.Security;
 using MinhBach.Features.Sites;
 
 namespace MinhBach.Hosting;
@@ -29,6 +30,7 @@ public static class WebHost
         builder.Services.AddEditorial();
         builder.Services.AddMedia();
         builder.Services.AddScheduling(builder.Configuration);
+        builder.Services.AddRateLimits(builder.Configuration);
         builder.Services.AddPublicSite();
         builder.Services.AddAdministration();
 

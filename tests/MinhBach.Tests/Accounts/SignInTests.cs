@@ -148,4 +148,45 @@ public sealed class SignInTests
         using var toLocal = await local.SignInAsync(Email, Password, "", returnUrl: "/quan-tri/tai-khoan");
         Assert.Equal("/quan-tri/tai-khoan", AdminClient.Target(toLocal));
     }
+    [DatabaseTheory]
+    public async Task A_name_that_is_not_an_account_is_recorded_in_the_audit_trail(string provider)
+    {
+        await using var app = await StartAsync(provider);
+        using var client = new AdminClient(app);
+
+        using var response = await client.SignInAsync("admin", Password, "so-a");
+
+        Assert.Equal(WrongPasswordMessage, AdminClient.Html(await response.Content.ReadAsStringAsync()).Text(".errors[role=alert] p"));
+        var entry = await app.WithDbAsync(db => db.AuditEntries.SingleAsync(e => e.Action == "sign-in.unknown"));
+        Assert.Equal("Đăng nhập với tên không có trong hệ thống: \"admin\".", entry.Summary);
+        Assert.Equal("127.0.0.1", entry.IpAddress);
+        Assert.Null(entry.UserId);
+    }
+
+    [DatabaseTheory]
+    public async Task Too_many_sign_in_attempts_from_one_address_are_stopped_before_any_password_is_checked(string provider)
+    {
+        await using var app = await StartAsync(provider, new Dictionary<string, string?> { ["RateLimits:SignInPerMinute"] = "3" });
+        await app.MemberAsync(Email, SiteRole.Contributor);
+        using var client = new AdminClient(app);
+
+        // Three guesses at three different accounts: each answered, none locks anything.
+        foreach (var name in new[] { "a@dongminh.gov.vn", "b@dongminh.gov.vn", Email })
+        {
+            using var guess = await client.SignInAsync(name, "SaiMatKhau1x", "so-a");
+            Assert.Equal(HttpStatusCode.OK, guess.StatusCode);
+        }
+        using var stopped = await client.SignInAsync(Email, Password, "so-a");
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, stopped.StatusCode);
+        Assert.Equal("60", stopped.Headers.RetryAfter?.ToString());
+        var page = AdminClient.Html(await stopped.Content.ReadAsStringAsync());
+        Assert.Equal("Quá nhiều yêu cầu", page.Text("main h1"));
+        Assert.False(client.HasAuthCookie);
+        // The fourth attempt was not processed: three entries, no sign-in.
+        Assert.Equal(3, await app.WithDbAsync(db => db.AuditEntries.CountAsync(e => e.Action.StartsWith("sign-in"))));
+        // Reading the form is never limited.
+        using var form = await client.GetAsync("/so-a/quan-tri/dang-nhap");
+        Assert.Equal(HttpStatusCode.OK, form.StatusCode);
+    }
 }

@@ -135,4 +135,25 @@ public sealed class UserCommandTests
         ], grants);
         Assert.Null((await AuditTrail.VerifyAsync(db)).BrokenAt);
     }
+
+    [DatabaseTheory]
+    public async Task An_account_whose_first_role_cannot_be_granted_is_not_created_at_all(string provider)
+    {
+        await using var database = await SitesDatabaseAsync(provider);
+
+        var unknownSite = await UserAsync(database, "add", "--email", Email, "--name", "Nguyễn Văn An", "--password", AdminSites.Password, "--site", "so-x", "--role", "Editor");
+        var roleWithoutSite = await UserAsync(database, "add", "--email", Email, "--name", "Nguyễn Văn An", "--role", "Editor");
+
+        Assert.True(unknownSite.ExitCode != 0, unknownSite.ToString());
+        Assert.Contains("- Không tìm thấy trang \"so-x\".", unknownSite.Errors);
+        Assert.True(roleWithoutSite.ExitCode != 0, roleWithoutSite.ToString());
+        Assert.Contains("--site và --role phải đi cùng nhau", roleWithoutSite.Errors);
+        Assert.Equal((0, 0, 0), await CountsAsync(database));
+
+        var created = await UserAsync(database, "add", "--email", Email, "--name", "Nguyễn Văn An", "--password", AdminSites.Password, "--site", "so-a", "--role", "Editor");
+
+        Assert.True(created.ExitCode == 0, created.ToString());
+        Assert.Contains($"Đã tạo tài khoản {Email} với vai trò Biên tập viên trên trang \"so-a\".", created.Output);
+        Assert.Equal((1, 1, 2), await CountsAsync(database));
+    }
 }

@@ -20,7 +20,11 @@ public sealed class AccountService(AppDb db, UserManager<AppUser> users, AuditTr
     public sealed record NewUser(string Email, string FullName, string? Password, bool SystemAdmin = false, bool ProvinceReviewer = false);
 
     /// <summary>Creates the account; returns the password (generated when none was given).</summary>
-    public async Task<(AppUser User, string Password)> CreateAsync(NewUser n, AuditActor actor, CancellationToken ct = default)
+    public async Task<(AppUser User, string Password)> CreateAsync(NewUser n, AuditActor actor, CancellationToken ct = default) =>
+        await CreateAsync(n, actor, null, ct);
+
+    /// <summary>Creates the account and, when given, its role on one site, in one transaction.</summary>
+    public async Task<(AppUser User, string Password)> CreateAsync(NewUser n, AuditActor actor, (string SiteSlug, SiteRole Role)? grant, CancellationToken ct = default)
     {
         var password = n.Password ?? GeneratePassword();
         var user = new AppUser
@@ -39,11 +43,24 @@ public sealed class AccountService(AppDb db, UserManager<AppUser> users, AuditTr
         foreach (var v in users.PasswordValidators) errors.AddRange((await v.ValidateAsync(users, user, password)).Errors.Select(e => e.Description));
         if (errors.Count > 0) throw new AccountException(errors.Distinct().ToList());
 
-        var result = await users.CreateAsync(user, password);
-        if (!result.Succeeded) throw new AccountException(result.Errors.Select(e => e.Description).ToList());
-        await audit.SaveAsync(db, actor, new AuditRecord("user.create",
-            $"Tạo tài khoản {user.Email} ({user.FullName}){(n.SystemAdmin ? ", quản trị hệ thống" : "")}{(n.ProvinceReviewer ? ", chuyên viên Sở" : "")}.",
-            TargetType: "user", TargetId: user.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)), ct);
+        // The account, its first role and their audit entries are one unit: never an account without its entry.
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        try
+        {
+            var result = await users.CreateAsync(user, password);
+            if (!result.Succeeded) throw new AccountException(result.Errors.Select(e => e.Description).ToList());
+            await audit.SaveAsync(db, actor, new AuditRecord("user.create",
+                $"Tạo tài khoản {user.Email} ({user.FullName}){(n.SystemAdmin ? ", quản trị hệ thống" : "")}{(n.ProvinceReviewer ? ", chuyên viên Sở" : "")}.",
+                TargetType: "user", TargetId: user.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)), ct);
+            if (grant is { } g) await GrantAsync(user.Email!, g.SiteSlug, g.Role, actor, ct);
+            await tx.CommitAsync(ct);
+        }
+        catch
+        {
+            await tx.RollbackAsync(CancellationToken.None);
+            db.ChangeTracker.Clear(); // nothing of the rolled-back account stays tracked for the next save
+            throw;
+        }
         return (user, password);
     }
 

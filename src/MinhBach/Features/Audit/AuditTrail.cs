@@ -34,44 +34,23 @@ public sealed class AuditTrail(TimeProvider clock)
     public Task<int> SaveAsync(AppDb db, AuditActor actor, Func<AuditRecord> describe, CancellationToken ct = default) =>
         SaveAsync(db, actor, () => (IReadOnlyList<AuditRecord>)[describe()], ct);
 
-    /// <summary>As above with several entries in the same transaction, e.g. one on each site a cross-site step touches.</summary>
+    /// <summary>As above with several entries in the same transaction, e.g. one on each site a cross-site step touches.
+    /// Inside a transaction the caller opened, the entries join it and the caller commits (several changes, one unit).</summary>
     public async Task<int> SaveAsync(AppDb db, AuditActor actor, Func<IReadOnlyList<AuditRecord>> describe, CancellationToken ct = default)
     {
+        // No in-process gate here: the caller's transaction may already hold SQLite's write lock, and waiting
+        // on the gate behind another append that waits for that lock would stall both until the busy timeout.
+        if (db.Database.CurrentTransaction is not null) return await AppendAsync(db, actor, describe, ct);
         await Gate.WaitAsync(ct);
         try
         {
             var strategy = db.Database.CreateExecutionStrategy();
             return await strategy.ExecuteAsync(async () =>
             {
+                // SQLite: a non-deferred (BEGIN IMMEDIATE) transaction takes the write lock at once, so another
+                // process appending at the same moment waits instead of reading the same last entry.
                 await using var tx = await db.Database.BeginTransactionAsync(ct);
-                if (db.Database.IsNpgsql())
-                    await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({AdvisoryLockKey})", ct);
-                var n = await db.SaveChangesAsync(ct);
-                var records = describe();
-                var last = await db.AuditEntries.AsNoTracking().OrderByDescending(e => e.Sequence)
-                    .Select(e => new { e.Sequence, e.Hash }).FirstOrDefaultAsync(ct);
-                var (sequence, previous) = (last?.Sequence ?? 0, last?.Hash ?? Genesis);
-                foreach (var record in records)
-                {
-                    var entry = new AuditEntry
-                    {
-                        Sequence = ++sequence,
-                        At = TruncateToMicroseconds(clock.GetUtcNow().UtcDateTime),
-                        UserId = actor.UserId,
-                        UserName = actor.UserName,
-                        IpAddress = actor.IpAddress,
-                        SiteId = record.SiteId,
-                        Action = record.Action,
-                        TargetType = record.TargetType,
-                        TargetId = record.TargetId,
-                        Summary = record.Summary,
-                        PreviousHash = previous,
-                    };
-                    entry.Hash = ComputeHash(entry);
-                    previous = entry.Hash;
-                    db.AuditEntries.Add(entry);
-                }
-                await db.SaveChangesAsync(ct);
+                var n = await AppendAsync(db, actor, describe, ct);
                 await tx.CommitAsync(ct);
                 return n;
             });
@@ -80,6 +59,39 @@ public sealed class AuditTrail(TimeProvider clock)
         {
             Gate.Release();
         }
+    }
+
+    private async Task<int> AppendAsync(AppDb db, AuditActor actor, Func<IReadOnlyList<AuditRecord>> describe, CancellationToken ct)
+    {
+        if (db.Database.IsNpgsql())
+            await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({AdvisoryLockKey})", ct);
+        var n = await db.SaveChangesAsync(ct);
+        var records = describe();
+        var last = await db.AuditEntries.AsNoTracking().OrderByDescending(e => e.Sequence)
+            .Select(e => new { e.Sequence, e.Hash }).FirstOrDefaultAsync(ct);
+        var (sequence, previous) = (last?.Sequence ?? 0, last?.Hash ?? Genesis);
+        foreach (var record in records)
+        {
+            var entry = new AuditEntry
+            {
+                Sequence = ++sequence,
+                At = TruncateToMicroseconds(clock.GetUtcNow().UtcDateTime),
+                UserId = actor.UserId,
+                UserName = actor.UserName,
+                IpAddress = actor.IpAddress,
+                SiteId = record.SiteId,
+                Action = record.Action,
+                TargetType = record.TargetType,
+                TargetId = record.TargetId,
+                Summary = record.Summary,
+                PreviousHash = previous,
+            };
+            entry.Hash = ComputeHash(entry);
+            previous = entry.Hash;
+            db.AuditEntries.Add(entry);
+        }
+        await db.SaveChangesAsync(ct);
+        return n;
     }
 
     // PostgreSQL keeps microseconds; hashing the stored value keeps verification exact on both databases.

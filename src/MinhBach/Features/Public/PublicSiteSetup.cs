@@ -39,6 +39,7 @@ public static class PublicSiteSetup
         app.UseSites();
         app.UseRouting();
         app.UseAccounts();
+        app.UseRateLimiter();
         app.MapRazorPages();
         app.MapFeeds();
         Media.MediaSetup.MapMedia(app);

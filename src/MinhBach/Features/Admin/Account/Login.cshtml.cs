@@ -2,6 +2,8 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
+using MinhBach.Features.Security;
 using Microsoft.Extensions.Options;
 using MinhBach.Features.Public;
 using MinhBach.Data;
@@ -10,7 +12,7 @@ using MinhBach.Features.Audit;
 
 namespace MinhBach.Features.Admin.Account;
 
-[AllowAnonymous]
+[AllowAnonymous, EnableRateLimiting(RateLimits.SignIn)]
 public sealed class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUser> users, AuditTrail audit, AppDb db, IOptions<AccountsOptions> options) : AdminPageModel
 {
     [BindProperty, Required(ErrorMessage = "Nhập email hoặc tên đăng nhập."), MaxLength(256)]
@@ -33,6 +35,10 @@ public sealed class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUse
         var user = await users.FindByEmailAsync(UserName.Trim()) ?? await users.FindByNameAsync(UserName.Trim());
         if (user is null)
         {
+            // Recorded too: guessing at names is how an attack on the accounts starts.
+            var tried = UserName.Trim();
+            await audit.SaveAsync(db, AuditActors.From(HttpContext, null), new AuditRecord("sign-in.unknown",
+                $"Đăng nhập với tên không có trong hệ thống: \"{(tried.Length > 100 ? tried[..100] + "…" : tried)}\".", Site.Id), ct);
             Error = "Tên đăng nhập hoặc mật khẩu không đúng.";
             return Page();
         }

@@ -2,6 +2,8 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
+using MinhBach.Features.Security;
 using MinhBach.Features.Public;
 using MinhBach.Data;
 using MinhBach.Features.Accounts;
@@ -10,7 +12,7 @@ using MinhBach.Features.Audit;
 namespace MinhBach.Features.Admin.Account;
 
 /// <summary>Second step of sign-in: the 6-digit code from the authenticator app, or a recovery code.</summary>
-[AllowAnonymous]
+[AllowAnonymous, EnableRateLimiting(RateLimits.SignIn)]
 public sealed class LoginTwoFactorModel(SignInManager<AppUser> signIn, AuditTrail audit, AppDb db) : AdminPageModel
 {
     [BindProperty, Required(ErrorMessage = "Nhập mã xác thực."), MaxLength(32)]

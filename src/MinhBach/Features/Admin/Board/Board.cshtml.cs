@@ -120,16 +120,13 @@ public sealed class BoardModel(AccountService accounts, UserManager<AppUser> use
             try
             {
                 // Never a system administrator or a province reviewer: those are granted by a system administrator only.
-                var (user, password) = await accounts.CreateAsync(new AccountService.NewUser(email!, fullName, null), Actor(), ct);
-                if (await GrantAsync(user.Email!, role!.Value, ct))
-                {
-                    Response.Headers.CacheControl = "no-store";
-                    CreatedEmail = user.Email;
-                    CreatedPassword = password;
-                    NewAccount = new AccountForm();
-                    Notice = $"Đã tạo tài khoản {user.Email} với vai trò {SiteRoleNames.Vietnamese(role.Value)} trên trang này.";
-                    ModelState.Clear();
-                }
+                var (user, password) = await accounts.CreateAsync(new AccountService.NewUser(email!, fullName, null), Actor(), (Site.Slug, role!.Value), ct);
+                Response.Headers.CacheControl = "no-store";
+                CreatedEmail = user.Email;
+                CreatedPassword = password;
+                NewAccount = new AccountForm();
+                Notice = $"Đã tạo tài khoản {user.Email} với vai trò {SiteRoleNames.Vietnamese(role.Value)} trên trang này.";
+                ModelState.Clear();
             }
             catch (AccountException e)
             {
