@@ -20,6 +20,7 @@ public static class CommandLine
         root.Subcommands.Add(Sites());
         root.Subcommands.Add(UserCommands.Create());
         root.Subcommands.Add(AuditLogCommands.Create());
+        root.Subcommands.Add(Reindex());
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
@@ -97,6 +98,36 @@ public static class CommandLine
             return 0;
         });
         return cmd;
+    }
+
+    private static Command Reindex()
+    {
+        var cmd = HostCommand("reindex", "Lập lại chỉ mục tìm kiếm từ nội dung (tin bài, văn bản, trang giới thiệu).");
+        cmd.SetAction(async (pr, ct) =>
+        {
+            await using var app = WebHost.Build([.. pr.UnmatchedTokens]);
+            if (!await EnsureMigratedAsync(app.Services, migrate: false, ct)) return 4;
+            using var scope = app.Services.CreateScope();
+            var started = System.Diagnostics.Stopwatch.StartNew();
+            var lastLine = "";
+            var progress = new SyncProgress<Features.Search.SearchReindex.Progress>(p =>
+            {
+                var name = Features.Search.SearchKinds.Vietnamese(p.Kind).ToLowerInvariant();
+                var line = $"  {name}: {Text.VietnameseText.FormatNumber(p.Done)}/{Text.VietnameseText.FormatNumber(p.Total)}";
+                if (p.Done == p.Total || p.Done % 5000 == 0 || p.Done == 0) { if (line != lastLine) Console.WriteLine(line); lastLine = line; }
+            });
+            Console.WriteLine("Đang lập chỉ mục tìm kiếm…");
+            var n = await ActivatorUtilities.CreateInstance<Features.Search.SearchReindex>(scope.ServiceProvider).RunAsync(progress, ct);
+            Console.WriteLine($"Xong: {Text.VietnameseText.FormatNumber(n)} mục trong chỉ mục ({started.Elapsed.TotalSeconds:0.0} giây).");
+            return 0;
+        });
+        return cmd;
+    }
+
+    /// <summary>Reports on the caller's thread, so progress lines come out in order.</summary>
+    private sealed class SyncProgress<T>(Action<T> report) : IProgress<T>
+    {
+        public void Report(T value) => report(value);
     }
 
     private static Command SeedDemo()

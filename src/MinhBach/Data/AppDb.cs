@@ -37,6 +37,7 @@ public abstract class AppDb(DbContextOptions options, CurrentSite? currentSite) 
     public DbSet<SiteMembership> SiteMemberships => Set<SiteMembership>();
     public DbSet<Features.Media.MediaFile> MediaFiles => Set<Features.Media.MediaFile>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<Features.Search.SearchEntry> SearchEntries => Set<Features.Search.SearchEntry>();
     public DbSet<Features.Royalties.RoyaltyRate> RoyaltyRates => Set<Features.Royalties.RoyaltyRate>();
     public DbSet<Features.Royalties.RoyaltyAssignment> RoyaltyAssignments => Set<Features.Royalties.RoyaltyAssignment>();
     public DbSet<Features.Syndication.SyndicationProposal> SyndicationProposals => Set<Features.Syndication.SyndicationProposal>();
@@ -149,6 +150,17 @@ public abstract class AppDb(DbContextOptions options, CurrentSite? currentSite) 
             e.HasOne(p => p.Copy).WithMany().HasForeignKey(p => p.CopyArticleId).OnDelete(DeleteBehavior.SetNull);
         });
 
+        b.Entity<Features.Search.SearchEntry>(e =>
+        {
+            e.HasIndex(x => new { x.Kind, x.RefId }).IsUnique();
+            e.HasIndex(x => new { x.SiteId, x.Date });
+            e.Property(x => x.Kind).HasMaxLength(16);
+            e.Property(x => x.Title).HasMaxLength(1000);
+            e.Property(x => x.Number).HasMaxLength(100);
+            e.Property(x => x.TypeCode).HasMaxLength(64);
+            e.HasOne<Site>().WithMany().HasForeignKey(x => x.SiteId).OnDelete(DeleteBehavior.Cascade);
+        });
+
         foreach (var type in b.Model.GetEntityTypes().Select(t => t.ClrType).Where(t => typeof(ISiteOwned).IsAssignableFrom(t)))
         {
             typeof(AppDb).GetMethod(nameof(FilterToCurrentSite), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!
@@ -163,16 +175,28 @@ public abstract class AppDb(DbContextOptions options, CurrentSite? currentSite) 
         b.Entity<T>().HasQueryFilter(filter);
     }
 
-    public override int SaveChanges(bool acceptAllChangesOnSuccess)
-    {
-        FillDerivedColumns();
-        return base.SaveChanges(acceptAllChangesOnSuccess);
-    }
+    // Nothing in the app saves synchronously; this keeps the search index in step if something ever does.
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
 
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         FillDerivedColumns();
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        var indexed = Features.Search.SearchIndexing.Collect(ChangeTracker);
+        if (indexed.Count == 0) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        // The items and their search entries commit together (inside the caller's transaction if there is one).
+        var own = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        try
+        {
+            var n = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            await Features.Search.SearchIndexing.ApplyAsync(this, indexed, cancellationToken);
+            if (own is not null) await own.CommitAsync(cancellationToken);
+            return n;
+        }
+        finally
+        {
+            if (own is not null) await own.DisposeAsync();
+        }
     }
 
     private void FillDerivedColumns()
@@ -209,7 +233,25 @@ public sealed class SqliteAppDb(DbContextOptions<SqliteAppDb> options, CurrentSi
     }
 }
 
-public sealed class PostgresAppDb(DbContextOptions<PostgresAppDb> options, CurrentSite? currentSite = null) : AppDb(options, currentSite);
+public sealed class PostgresAppDb(DbContextOptions<PostgresAppDb> options, CurrentSite? currentSite = null) : AppDb(options, currentSite)
+{
+    protected override void OnModelCreating(ModelBuilder b)
+    {
+        base.OnModelCreating(b);
+        // The full-text index of search: the normal forms are plain ASCII words, so the 'simple' configuration
+        // (no stemming, no stop words) indexes them as they are. Number and title weigh most.
+        b.Entity<Features.Search.SearchEntry>(e =>
+        {
+            e.Property<NpgsqlTypes.NpgsqlTsVector>(Features.Search.SearchEntry.VectorColumn)
+                .HasComputedColumnSql("""
+                    setweight(to_tsvector('simple', "IndexNumber"), 'A') ||
+                    setweight(to_tsvector('simple', "IndexTitle"), 'B') ||
+                    setweight(to_tsvector('simple', "IndexText"), 'D')
+                    """, stored: true);
+            e.HasIndex(Features.Search.SearchEntry.VectorColumn).HasMethod("GIN");
+        });
+    }
+}
 
 internal sealed class UtcDateTimeConverter() : Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<DateTime, DateTime>(
     v => v.Kind == DateTimeKind.Utc ? v : v.ToUniversalTime(),

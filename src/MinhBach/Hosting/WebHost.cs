@@ -6,6 +6,7 @@ using MinhBach.Features.Catalogue;
 using MinhBach.Features.Media;
 using MinhBach.Features.Scheduling;
 using MinhBach.Features.Public;
+using MinhBach.Features.Search;
 using MinhBach.Features.Security;
 using MinhBach.Features.Sites;
 
@@ -31,6 +32,7 @@ public static class WebHost
         builder.Services.AddMedia();
         builder.Services.AddScheduling(builder.Configuration);
         builder.Services.AddRateLimits(builder.Configuration);
+        builder.Services.AddSearch();
         builder.Services.AddPublicSite();
         builder.Services.AddAdministration();
 

@@ -1,0 +1,47 @@
+namespace MinhBach.Features.Search;
+
+/// <summary>What a search hit is; the names are the values of `type` in /api/search.</summary>
+public static class SearchKinds
+{
+    public const string Article = "article";
+    public const string Document = "document";
+    public const string Page = "page";
+
+    public static string Vietnamese(string kind) => kind switch
+    {
+        Article => "Tin bài",
+        Document => "Văn bản",
+        Page => "Trang giới thiệu",
+        _ => kind,
+    };
+
+    public static readonly string[] All = [Article, Document, Page];
+}
+
+/// <summary>
+/// One public item in the search index: kept by <see cref="SearchIndexing"/> in the same transaction as the
+/// item itself, so what a visitor can open is what search finds, and nothing else (drafts never are).
+/// The Index* columns hold <see cref="Text.SearchText.Normalize"/> forms, which the full-text engine indexes:
+/// an FTS5 table on SQLite, a generated tsvector with a GIN index on PostgreSQL.
+/// </summary>
+public sealed class SearchEntry
+{
+    /// <summary>PostgreSQL only: the generated tsvector column (a shadow property, absent on SQLite).</summary>
+    public const string VectorColumn = "Vector";
+
+    public int Id { get; set; }
+    public int SiteId { get; set; }
+    public string Kind { get; set; } = "";
+    public int RefId { get; set; }
+    public string Title { get; set; } = "";
+    /// <summary>Plain text shown in snippets: summary and body, or a document's summary and attachment text.</summary>
+    public string Text { get; set; } = "";
+    public string? Number { get; set; }
+    /// <summary>Document type code (data/document-types.json), for the type facet of documents.</summary>
+    public string? TypeCode { get; set; }
+    public DateTime Date { get; set; }
+    public int Year { get; set; }
+    public string IndexTitle { get; set; } = "";
+    public string IndexText { get; set; } = "";
+    public string IndexNumber { get; set; } = "";
+}

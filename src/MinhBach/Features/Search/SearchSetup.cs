@@ -1,0 +1,65 @@
+using MinhBach.Features.Sites;
+
+namespace MinhBach.Features.Search;
+
+/// <summary>Search: the index kept on every save, the engine, /tim-kiem (a Razor page) and /api/search.</summary>
+public static class SearchSetup
+{
+    public static IServiceCollection AddSearch(this IServiceCollection services)
+    {
+        services.AddSingleton<SearchVocabulary>();
+        services.AddScoped<SearchEngine>();
+        services.AddScoped<SiteSearch>();
+        return services;
+    }
+
+    public static void MapSearchApi(this IEndpointRouteBuilder app) => app.MapGet("/api/search", ApiAsync);
+
+    /// <summary>The same search as JSON, for the province's other systems: hits with type, title, URL, date and snippet.</summary>
+    private static async Task<IResult> ApiAsync(HttpContext http, CurrentSite current, SiteDirectory directory, SiteSearch search, Catalogue.Catalogue catalogue)
+    {
+        var (request, error) = SearchRequest.Read(http.Request.Query, catalogue);
+        if (request is null) return Results.Json(new { error }, statusCode: StatusCodes.Status400BadRequest);
+        var site = current.Required;
+        if (http.Request.Query["site"].FirstOrDefault() is { } slug)
+        {
+            if (slug is "*" or "tinh") request = request with { Province = true };
+            else
+            {
+                var snap = await directory.GetAsync(http.RequestAborted);
+                if (!snap.BySlug.TryGetValue(slug.Trim('/'), out var chosen) || chosen.Status != SiteStatus.Active)
+                    return Results.Json(new { error = $"Không có trang \"{slug}\"." }, statusCode: StatusCodes.Status404NotFound);
+                site = chosen;
+            }
+        }
+        var (result, hits) = await search.RunAsync(request, site, http.Request, current.ResolvedByHost, http.RequestAborted);
+        var origin = $"{http.Request.Scheme}://{http.Request.Host}";
+        return Results.Json(new
+        {
+            query = request.Query,
+            scope = request.Province ? "province" : site.Slug,
+            total = result.Total,
+            page = result.Page,
+            pageSize = result.PageSize,
+            suggestion = result.Suggestion,
+            hits = hits.Select(h => new
+            {
+                type = h.Kind,
+                typeName = h.KindName,
+                title = h.Title,
+                number = h.Number,
+                url = h.Url.StartsWith("http", StringComparison.Ordinal) ? h.Url : origin + h.Url,
+                date = h.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+                snippet = Text.SearchText.FromHtml(h.SnippetHtml),
+                snippetHtml = h.SnippetHtml,
+                site = new { slug = h.SiteSlug, name = h.SiteName },
+            }),
+            facets = new
+            {
+                types = result.Kinds.Select(f => new { value = f.Value, label = f.Label, count = f.Count }),
+                documentTypes = result.Types.Select(f => new { value = f.Value, label = f.Label, count = f.Count }),
+                years = result.Years.Select(f => new { value = f.Value, count = f.Count }),
+            },
+        });
+    }
+}

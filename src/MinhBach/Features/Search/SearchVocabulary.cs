@@ -1,0 +1,145 @@
+using Microsoft.EntityFrameworkCore;
+using MinhBach.Data;
+using MinhBach.Text;
+
+namespace MinhBach.Features.Search;
+
+/// <summary>
+/// "Có phải bạn muốn tìm" for typos: the words of every indexed title in their normal form, how often each
+/// occurs, and the spelling with diacritics most used for it. Built from the index in memory (Vietnamese
+/// has a few thousand syllables, so even a province's titles make a small table), rebuilt when this node
+/// changed the index or after ten minutes; large indexes rebuild in the background while the old table serves.
+/// </summary>
+public sealed class SearchVocabulary(IServiceScopeFactory scopes, TimeProvider clock, ILogger<SearchVocabulary> log)
+{
+    private static long _generation;
+    private const int InlineBuildLimit = 20_000;
+    private static readonly TimeSpan MaxAge = TimeSpan.FromMinutes(10);
+
+    private sealed record Term(int Count, string Display);
+    private sealed record Table(Dictionary<string, Term> Terms, long Generation, DateTimeOffset BuiltAt, int Entries);
+
+    private Table? _table;
+    private Task? _building;
+    private readonly Lock _lock = new();
+
+    /// <summary>Called when this node changes the index.</summary>
+    public static void Changed() => Interlocked.Increment(ref _generation);
+
+    public async Task<string?> SuggestAsync(AppDb db, string text, IReadOnlyList<string> tokens, CancellationToken ct)
+    {
+        var table = await CurrentAsync(db, ct);
+        if (table is null || table.Terms.Count == 0) return null;
+        var typed = SearchText.AccentedWords(text);
+        var accented = typed.Any(w => SearchText.Normalize(w) != w);
+        var asTyped = typed.GroupBy(SearchText.Normalize).ToDictionary(g => g.Key, g => g.First());
+        var changed = false;
+        var words = new List<string>();
+        foreach (var token in tokens)
+        {
+            var known = table.Terms.ContainsKey(token) || token.Length < 2 || token.All(char.IsAsciiDigit);
+            var best = known ? null : Closest(table, token);
+            if (best is null)
+            {
+                words.Add(asTyped.GetValueOrDefault(token) ?? token);
+                continue;
+            }
+            changed = true;
+            words.Add(accented ? table.Terms[best].Display : best);
+        }
+        return changed ? string.Join(' ', words) : null;
+    }
+
+    private static string? Closest(Table table, string token)
+    {
+        var max = token.Length <= 4 ? 1 : 2;
+        string? best = null;
+        var (bestDistance, bestCount) = (int.MaxValue, 0);
+        foreach (var (term, info) in table.Terms)
+        {
+            if (Math.Abs(term.Length - token.Length) > max) continue;
+            var d = Distance(token, term, max);
+            if (d > max) continue;
+            if (d < bestDistance || (d == bestDistance && info.Count > bestCount))
+                (best, bestDistance, bestCount) = (term, d, info.Count);
+        }
+        return best;
+    }
+
+    /// <summary>Edit distance with adjacent swaps (optimal string alignment), giving up past <paramref name="max"/>.</summary>
+    public static int Distance(string a, string b, int max)
+    {
+        var (n, m) = (a.Length, b.Length);
+        var prev2 = new int[m + 1];
+        var prev = new int[m + 1];
+        var cur = new int[m + 1];
+        for (var j = 0; j <= m; j++) prev[j] = j;
+        for (var i = 1; i <= n; i++)
+        {
+            cur[0] = i;
+            var rowMin = cur[0];
+            for (var j = 1; j <= m; j++)
+            {
+                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
+                var v = Math.Min(Math.Min(prev[j] + 1, cur[j - 1] + 1), prev[j - 1] + cost);
+                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) v = Math.Min(v, prev2[j - 2] + 1);
+                cur[j] = v;
+                rowMin = Math.Min(rowMin, v);
+            }
+            if (rowMin > max) return max + 1;
+            (prev2, prev, cur) = (prev, cur, prev2);
+        }
+        return prev[m];
+    }
+
+    private async Task<Table?> CurrentAsync(AppDb db, CancellationToken ct)
+    {
+        var table = _table;
+        var generation = Interlocked.Read(ref _generation);
+        if (table is not null && table.Generation == generation && clock.GetUtcNow() - table.BuiltAt < MaxAge) return table;
+        if (table is null || table.Entries < InlineBuildLimit)
+        {
+            _table = await BuildAsync(db, generation, ct);
+            return _table;
+        }
+        lock (_lock)
+        {
+            if (_building is null || _building.IsCompleted)
+                _building = Task.Run(async () =>
+                {
+                    try
+                    {
+                        await using var scope = scopes.CreateAsyncScope();
+                        _table = await BuildAsync(scope.ServiceProvider.GetRequiredService<AppDb>(), generation, CancellationToken.None);
+                    }
+                    catch (Exception e)
+                    {
+                        log.LogWarning(e, "Không dựng lại được bảng từ gợi ý tìm kiếm.");
+                    }
+                }, CancellationToken.None);
+        }
+        return table;
+    }
+
+    private async Task<Table> BuildAsync(AppDb db, long generation, CancellationToken ct)
+    {
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        var spellings = new Dictionary<string, Dictionary<string, int>>(StringComparer.Ordinal);
+        var entries = 0;
+        await foreach (var title in db.SearchEntries.AsNoTracking().Select(e => e.Title).AsAsyncEnumerable().WithCancellation(ct))
+        {
+            entries++;
+            foreach (var word in SearchText.AccentedWords(title))
+            {
+                var normal = SearchText.Tokens(word);
+                if (normal.Count != 1 || normal[0].All(char.IsAsciiDigit)) continue;
+                var key = normal[0];
+                counts[key] = counts.GetValueOrDefault(key) + 1;
+                if (!spellings.TryGetValue(key, out var forms)) spellings[key] = forms = new(StringComparer.Ordinal);
+                forms[word] = forms.GetValueOrDefault(word) + 1;
+            }
+        }
+        var terms = counts.ToDictionary(kv => kv.Key, kv => new Term(kv.Value, spellings[kv.Key].MaxBy(f => f.Value).Key), StringComparer.Ordinal);
+        return new Table(terms, generation, clock.GetUtcNow(), entries);
+    }
+}
