@@ -17,8 +17,11 @@ namespace MinhBach.Data;
 /// (portal aggregation, province views) go through named services with IgnoreQueryFilters.
 /// Each provider has its own subclass so that each keeps its own migrations.
 /// </summary>
-public abstract class AppDb(DbContextOptions options, CurrentSite? currentSite) : IdentityUserContext<AppUser, int>(options)
+public abstract class AppDb(DbContextOptions options, CurrentSite? currentSite, Features.Catalogue.Catalogue? catalogue = null) : IdentityUserContext<AppUser, int>(options)
 {
+    /// <summary>Name of a document type ("Nghị định"), indexed with each document so "nghị định 42" finds 42/2022/NĐ-CP.</summary>
+    public string? DocumentTypeName(string code) => catalogue?.DocumentType(code)?.Name;
+
     private int CurrentSiteId => currentSite?.Site?.Id ?? 0;
 
     public DbSet<Site> Sites => Set<Site>();
@@ -224,7 +227,7 @@ public abstract class AppDb(DbContextOptions options, CurrentSite? currentSite) 
     }
 }
 
-public sealed class SqliteAppDb(DbContextOptions<SqliteAppDb> options, CurrentSite? currentSite = null) : AppDb(options, currentSite)
+public sealed class SqliteAppDb(DbContextOptions<SqliteAppDb> options, CurrentSite? currentSite = null, Features.Catalogue.Catalogue? catalogue = null) : AppDb(options, currentSite, catalogue)
 {
     protected override void ConfigureConventions(ModelConfigurationBuilder c)
     {
@@ -233,7 +236,7 @@ public sealed class SqliteAppDb(DbContextOptions<SqliteAppDb> options, CurrentSi
     }
 }
 
-public sealed class PostgresAppDb(DbContextOptions<PostgresAppDb> options, CurrentSite? currentSite = null) : AppDb(options, currentSite)
+public sealed class PostgresAppDb(DbContextOptions<PostgresAppDb> options, CurrentSite? currentSite = null, Features.Catalogue.Catalogue? catalogue = null) : AppDb(options, currentSite, catalogue)
 {
     protected override void OnModelCreating(ModelBuilder b)
     {

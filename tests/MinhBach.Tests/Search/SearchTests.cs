@@ -202,13 +202,24 @@ public sealed class SearchTests
         var w = await StartAsync(provider);
         await using var app = w.App;
 
+        // Nothing matches what was typed: the likely spelling's results are shown, and the page says so.
         var result = await ApiAsync(app, "q=thu+tuc+hanh+chnh");
-        Assert.Equal("thu tuc hanh chinh", result.GetProperty("suggestion").GetString());
-        var accented = await ApiAsync(app, "q=" + Uri.EscapeDataString("thủ tục hàng chíng"));
-        Assert.Equal("thủ tục hành chính", accented.GetProperty("suggestion").GetString());
-
+        Assert.Equal("thu tuc hanh chinh", result.GetProperty("shownFor").GetString());
+        Assert.Equal("Cải cách thủ tục hành chính năm 2026", Titles(result)[0]);
+        var accented = await ApiAsync(app, "q=" + Uri.EscapeDataString("thủ tục hànhh chíng"));
+        Assert.Equal("thủ tục hành chính", accented.GetProperty("shownFor").GetString());
         var page = AdminClient.Html(await app.GetStringAsync("/tim-kiem?q=thu+tuc+hanh+chnh"));
-        Assert.Equal("/tim-kiem?q=thu%20tuc%20hanh%20chinh", page.QuerySelector(".suggestion a")?.GetAttribute("href"));
+        Assert.Equal("Không có kết quả cho “thu tuc hanh chnh”. Hiển thị 3 kết quả cho “thu tuc hanh chinh”.", page.Text("[role=status]"));
+
+        // Something matches, but a likely spelling finds more: offered as a link.
+        await app.WithDbAsync(async db =>
+        {
+            db.Articles.Add(new Article { SiteId = w.Portal.Id, CategoryId = w.News.Id, Title = "Chinh phục đỉnh núi", Slug = "chnh", Summary = "chnh", Body = "<p>chnh</p>",
+                Author = "PV", Status = ArticleStatus.Published, PublishedAt = DateTime.UtcNow, UpdatedAt = DateTime.UtcNow });
+            return await db.SaveChangesAsync();
+        });
+        var offered = AdminClient.Html(await app.GetStringAsync("/tim-kiem?q=chnh"));
+        Assert.Equal("/tim-kiem?q=chinh", offered.QuerySelector(".suggestion a")?.GetAttribute("href"));
     }
 
     [DatabaseTheory]

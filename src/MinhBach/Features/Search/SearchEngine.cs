@@ -11,10 +11,12 @@ public sealed record SearchHit(SearchEntry Entry, double Score, string TitleHtml
 
 public sealed record SearchFacet(string Value, string Label, int Count);
 
+/// <summary>Hits of one query. Suggestion: a likely spelling when few items matched; ShownFor: when nothing
+/// matched what was typed, the spelling whose hits these are.</summary>
 public sealed record SearchResult(
     IReadOnlyList<SearchHit> Hits, int Total, int Page, int PageSize,
     IReadOnlyList<SearchFacet> Kinds, IReadOnlyList<SearchFacet> Types, IReadOnlyList<SearchFacet> Years,
-    string? Suggestion)
+    string? Suggestion, string? ShownFor = null)
 {
     public static readonly SearchResult Empty = new([], 0, 1, 20, [], [], [], null);
 }
@@ -37,11 +39,30 @@ public sealed class SearchEngine(AppDb db, SearchVocabulary vocabulary, Catalogu
         if (tokens.Count == 0 || q.SiteIds.Count == 0) return SearchResult.Empty with { PageSize = q.PageSize };
 
         var facets = await FacetsAsync(tokens, q, ct);
-        var matching = facets.Where(f => (q.Kind is null || f.Kind == q.Kind) && (q.TypeCode is null || f.TypeCode == q.TypeCode) && (q.Year is null || f.Year == q.Year));
-        var total = matching.Sum(f => f.Count);
-        var suggestion = total < 3 ? await vocabulary.SuggestAsync(db, text, tokens, ct) : null;
-        if (total == 0)
-            return new SearchResult([], 0, q.Page, q.PageSize, [], [], [], suggestion);
+        var total = Matching(facets, q);
+        if (total >= 3) return await RankAsync(q, text, tokens, facets, ct);
+
+        // Few or no hits: try the likely spellings; the first that finds more is offered ("did you mean"), or,
+        // when what was typed found nothing at all, shown (and the page says so).
+        foreach (var guess in await vocabulary.SuggestAsync(db, text, tokens, ct))
+        {
+            var corrected = SearchText.Tokens(guess).Distinct().Take(MaxTokens).ToList();
+            var correctedFacets = await FacetsAsync(corrected, q, ct);
+            if (Matching(correctedFacets, q) <= total) continue;
+            if (total > 0) return await RankAsync(q, text, tokens, facets, ct) with { Suggestion = guess };
+            return await RankAsync(q, guess, corrected, correctedFacets, ct) with { ShownFor = guess };
+        }
+        return total == 0
+            ? new SearchResult([], 0, q.Page, q.PageSize, [], [], [], null)
+            : await RankAsync(q, text, tokens, facets, ct);
+    }
+
+    private static int Matching(List<FacetRow> facets, SearchQuery q) =>
+        facets.Where(f => (q.Kind is null || f.Kind == q.Kind) && (q.TypeCode is null || f.TypeCode == q.TypeCode) && (q.Year is null || f.Year == q.Year)).Sum(f => f.Count);
+
+    private async Task<SearchResult> RankAsync(SearchQuery q, string text, List<string> tokens, List<FacetRow> facets, CancellationToken ct)
+    {
+        var total = Matching(facets, q);
 
         var need = q.Page * q.PageSize;
         var limit = Math.Clamp(need + 100, 200, 2000);
@@ -53,6 +74,7 @@ public sealed class SearchEngine(AppDb db, SearchVocabulary vocabulary, Catalogu
             .ToDictionaryAsync(e => e.Id, ct);
 
         var normalQuery = " " + string.Join(' ', tokens) + " ";
+        var numbers = tokens.Where(t => t.All(char.IsAsciiDigit)).ToList();
         var accented = SearchText.AccentedWords(text).Where(w => SearchText.Normalize(w) != w).Distinct().ToList();
         var now = DateTime.UtcNow;
         var ranked = candidates.Select((c, i) =>
@@ -63,11 +85,17 @@ public sealed class SearchEngine(AppDb db, SearchVocabulary vocabulary, Catalogu
             score += 1.5 * tokens.Count(t => title.Contains(" " + t + " ", StringComparison.Ordinal)) / tokens.Count;
             if (tokens.Count > 1 && title.Contains(normalQuery, StringComparison.Ordinal)) score += 2.0;
             if (phrase.Contains(c.Id)) score += 1.0;
-            var number = " " + r.IndexNumber + " ";
-            if (r.IndexNumber.Length > 0 && number.Contains(normalQuery, StringComparison.Ordinal)) score += 4.0;
+            if (r.IndexNumber.Length > 0)
+            {
+                // A document number: typed whole ("42/2022/NĐ-CP"), as its parts ("nd 42"), or by its figures ("nghị định 42").
+                var parts = r.IndexNumber.Split(' ');
+                if (tokens.All(parts.Contains)) score += 4.0;
+                else if (numbers.Count > 0) score += 3.0 * numbers.Count(parts.Contains) / numbers.Count;
+                if ((" " + r.IndexNumber + " ").Contains(normalQuery, StringComparison.Ordinal)) score += 1.0;
+            }
             if (accented.Count > 0)
             {
-                var words = SearchText.AccentedWords(r.Title + " " + r.Head).ToHashSet();
+                var words = SearchText.AccentedWords(r.Number + " " + r.Title + " " + r.Head).ToHashSet();
                 score += 1.5 * accented.Count(words.Contains) / accented.Count;
             }
             score += 0.3 * Math.Exp(-Math.Max(0, (now - r.Date).TotalDays) / 730);
@@ -95,7 +123,7 @@ public sealed class SearchEngine(AppDb db, SearchVocabulary vocabulary, Catalogu
         var byYear = facets.Where(f => (q.Kind is null || f.Kind == q.Kind) && (q.TypeCode is null || f.TypeCode == q.TypeCode))
             .GroupBy(f => f.Year).Select(g => new SearchFacet(g.Key.ToString(CultureInfo.InvariantCulture), g.Key.ToString(CultureInfo.InvariantCulture), g.Sum(f => f.Count)))
             .OrderByDescending(f => f.Value, StringComparer.Ordinal).ToList();
-        return new SearchResult(hits, total, q.Page, q.PageSize, byKind, byType, byYear, suggestion);
+        return new SearchResult(hits, total, q.Page, q.PageSize, byKind, byType, byYear, null);
     }
 
     private sealed record Candidate(int Id, double Score);

@@ -49,7 +49,7 @@ public static class SearchIndexing
             {
                 var id = IdOf(change.Entity);
                 var deleted = db.Entry(change.Entity).State == EntityState.Detached;
-                var wanted = deleted ? null : Build(change.Entity);
+                var wanted = deleted ? null : Build(change.Entity, db.DocumentTypeName);
                 existing.TryGetValue(id, out var current);
                 if (wanted is null)
                 {
@@ -81,12 +81,12 @@ public static class SearchIndexing
     };
 
     /// <summary>The entry an item should have, or null when the public cannot see it.</summary>
-    public static SearchEntry? Build(object entity) => entity switch
+    public static SearchEntry? Build(object entity, Func<string, string?> typeName) => entity switch
     {
         Article { Status: ArticleStatus.Published } a => Entry(a.SiteId, SearchKinds.Article, a.Id, a.Title,
             a.Summary + " " + SearchText.FromHtml(a.Body), null, null, a.PublishedAt),
         Document d => Entry(d.SiteId, SearchKinds.Document, d.Id, d.Title,
-            string.Join(" ", new[] { d.Title, d.IssuingBody, d.Signer, d.Field }.Where(s => !string.IsNullOrWhiteSpace(s))),
+            string.Join(" ", new[] { typeName(d.TypeCode), d.Title, d.IssuingBody, d.Signer, d.Field }.Where(s => !string.IsNullOrWhiteSpace(s))),
             d.Number, d.TypeCode, d.IssuedOn.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc)),
         Page { Language: "vi" } p => Entry(p.SiteId, SearchKinds.Page, p.Id, p.Title, SearchText.FromHtml(p.Body), null, null, p.UpdatedAt),
         _ => null,

@@ -42,7 +42,7 @@ public sealed class SearchReindex(AppDb db)
             await using (var tx = await db.Database.BeginTransactionAsync(ct))
             {
                 await db.SearchEntries.Where(e => e.Kind == kind && e.RefId > from && e.RefId <= to).ExecuteDeleteAsync(ct);
-                var entries = batch.Select(SearchIndexing.Build).OfType<SearchEntry>().ToList();
+                var entries = batch.Select(x => SearchIndexing.Build(x, db.DocumentTypeName)).OfType<SearchEntry>().ToList();
                 db.SearchEntries.AddRange(entries);
                 await db.SaveChangesAsync(ct);
                 await tx.CommitAsync(ct);

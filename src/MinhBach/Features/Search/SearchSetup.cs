@@ -42,6 +42,7 @@ public static class SearchSetup
             page = result.Page,
             pageSize = result.PageSize,
             suggestion = result.Suggestion,
+            shownFor = result.ShownFor,
             hits = hits.Select(h => new
             {
                 type = h.Kind,

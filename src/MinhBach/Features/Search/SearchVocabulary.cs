@@ -26,44 +26,58 @@ public sealed class SearchVocabulary(IServiceScopeFactory scopes, TimeProvider c
     /// <summary>Called when this node changes the index.</summary>
     public static void Changed() => Interlocked.Increment(ref _generation);
 
-    public async Task<string?> SuggestAsync(AppDb db, string text, IReadOnlyList<string> tokens, CancellationToken ct)
+    /// <summary>Likely spellings of the query, best first (at most <paramref name="max"/>): each word not found in
+    /// the titles replaced by near words that are, the more frequent first. Empty when every word is known.</summary>
+    public async Task<IReadOnlyList<string>> SuggestAsync(AppDb db, string text, IReadOnlyList<string> tokens, CancellationToken ct, int max = 5)
     {
         var table = await CurrentAsync(db, ct);
-        if (table is null || table.Terms.Count == 0) return null;
+        if (table is null || table.Terms.Count == 0) return [];
         var typed = SearchText.AccentedWords(text);
         var accented = typed.Any(w => SearchText.Normalize(w) != w);
         var asTyped = typed.GroupBy(SearchText.Normalize).ToDictionary(g => g.Key, g => g.First());
+        var choices = new List<List<string>>();
         var changed = false;
-        var words = new List<string>();
         foreach (var token in tokens)
         {
             var known = table.Terms.ContainsKey(token) || token.Length < 2 || token.All(char.IsAsciiDigit);
-            var best = known ? null : Closest(table, token);
-            if (best is null)
+            var near = known ? [] : Closest(table, token, 3);
+            if (near.Count == 0)
             {
-                words.Add(asTyped.GetValueOrDefault(token) ?? token);
+                choices.Add([asTyped.GetValueOrDefault(token) ?? token]);
                 continue;
             }
             changed = true;
-            words.Add(accented ? table.Terms[best].Display : best);
+            choices.Add(near.Select(t => accented ? table.Terms[t].Display : t).ToList());
         }
-        return changed ? string.Join(' ', words) : null;
+        if (!changed) return [];
+        // Combinations in order of the sum of their choices' ranks: the best guess for every word first.
+        var combos = new List<(int Rank, string Text)>();
+        void Walk(int i, int rank, List<string> words)
+        {
+            if (combos.Count > 50) return;
+            if (i == choices.Count) { combos.Add((rank, string.Join(' ', words))); return; }
+            for (var k = 0; k < choices[i].Count; k++)
+            {
+                words.Add(choices[i][k]);
+                Walk(i + 1, rank + k, words);
+                words.RemoveAt(words.Count - 1);
+            }
+        }
+        Walk(0, 0, []);
+        return combos.OrderBy(c => c.Rank).Select(c => c.Text).Distinct().Take(max).ToList();
     }
 
-    private static string? Closest(Table table, string token)
+    private static List<string> Closest(Table table, string token, int take)
     {
         var max = token.Length <= 4 ? 1 : 2;
-        string? best = null;
-        var (bestDistance, bestCount) = (int.MaxValue, 0);
+        var found = new List<(string Term, int Distance, int Count)>();
         foreach (var (term, info) in table.Terms)
         {
             if (Math.Abs(term.Length - token.Length) > max) continue;
             var d = Distance(token, term, max);
-            if (d > max) continue;
-            if (d < bestDistance || (d == bestDistance && info.Count > bestCount))
-                (best, bestDistance, bestCount) = (term, d, info.Count);
+            if (d <= max) found.Add((term, d, info.Count));
         }
-        return best;
+        return found.OrderBy(f => f.Distance).ThenByDescending(f => f.Count).Take(take).Select(f => f.Term).ToList();
     }
 
     /// <summary>Edit distance with adjacent swaps (optimal string alignment), giving up past <paramref name="max"/>.</summary>
