@@ -11,8 +11,7 @@ namespace MinhBach.Features.Admin.Media;
 /// /quan-tri/thu-vien-anh: upload images (checked by content, re-encoded, alt text required) and reuse them.
 /// The same address is the rich-text editor's upload endpoint: a POST with X-Requested-With: fetch gets JSON back.
 /// </summary>
-[RequestSizeLimit(ImageIntake.MaxBytes + 1024 * 1024)]
-[RequestFormLimits(MultipartBodyLengthLimit = ImageIntake.MaxBytes + 1024 * 1024)]
+[UploadLimit]
 public sealed class MediaLibraryModel(AppDb db, MediaService media) : AdminPageModel
 {
     public IReadOnlyList<MediaFile> Files { get; private set; } = [];
@@ -21,16 +20,17 @@ public sealed class MediaLibraryModel(AppDb db, MediaService media) : AdminPageM
     [BindProperty] public IFormFile? Upload { get; set; }
     [BindProperty] public string? Alt { get; set; }
 
-    public async Task OnGetAsync(string? msg, CancellationToken ct)
+    public async Task OnGetAsync(string? msg, string? loi, CancellationToken ct)
     {
         await LoadAsync(ct);
         Notice = msg == "ok" ? "Đã tải ảnh lên." : null;
+        if (loi == UploadLimitAttribute.TooLargeFlag) Errors = [ImageIntake.TooLarge];
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         await Access.LoadAsync(ct);
-        var json = Request.Headers["X-Requested-With"] == "fetch";
+        var json = Request.IsFetch();
         if (Access.Role is null) return json ? StatusCode(403, new { error = MediaService.NoRole }) : Forbid();
         MediaService.Result result;
         await using (var content = Upload?.OpenReadStream())
