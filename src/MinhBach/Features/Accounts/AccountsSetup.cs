@@ -1,6 +1,9 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using MinhBach.Data;
+using MinhBach.Features.Admin;
 using MinhBach.Features.Audit;
 
 namespace MinhBach.Features.Accounts;
@@ -73,6 +76,13 @@ public static class AccountsSetup
             o.LoginPath = LoginPath;
             o.LogoutPath = "/quan-tri/dang-xuat";
             o.AccessDeniedPath = "/quan-tri/khong-co-quyen";
+            // The administration's scripts (fetch) get a status and a message they can show, not a sign-in page.
+            o.Events.OnRedirectToLogin = c => c.Request.IsFetch()
+                ? c.Response.WriteErrorAsync(StatusCodes.Status401Unauthorized, "Phiên đăng nhập đã hết hạn; hãy đăng nhập lại rồi thử lại.")
+                : RedirectAsync(c);
+            o.Events.OnRedirectToAccessDenied = c => c.Request.IsFetch()
+                ? c.Response.WriteErrorAsync(StatusCodes.Status403Forbidden, "Bạn không có quyền thực hiện việc này trên trang này.")
+                : RedirectAsync(c);
         });
         // "Sign out everywhere" changes the security stamp; other sessions notice within the interval (a minute by default).
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromSeconds(opts.SecurityStampValidationSeconds));
@@ -82,6 +92,12 @@ public static class AccountsSetup
         services.AddSingleton<AuditTrail>();
         services.AddScoped<AccountService>();
         return services;
+    }
+
+    private static Task RedirectAsync(RedirectContext<CookieAuthenticationOptions> context)
+    {
+        context.Response.Redirect(context.RedirectUri);
+        return Task.CompletedTask;
     }
 
     public static WebApplication UseAccounts(this WebApplication app)

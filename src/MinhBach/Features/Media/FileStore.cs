@@ -30,13 +30,29 @@ public sealed partial class LocalFileStore(IOptions<DataOptions> options) : IFil
         var full = Full(path);
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(full)!);
         // Write beside, flush to disk, then rename: a crash never leaves half a file under the final name.
+        // A failed write (full disk, cancelled) removes its temporary file: nothing is left behind either way.
         var temp = full + ".tmp";
-        await using (var f = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None, 81920, FileOptions.WriteThrough))
+        try
         {
-            await f.WriteAsync(content, ct);
-            await f.FlushAsync(ct);
+            await using (var f = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None, 81920, FileOptions.WriteThrough))
+            {
+                await f.WriteAsync(content, ct);
+                await f.FlushAsync(ct);
+            }
+            File.Move(temp, full, overwrite: false);
         }
-        File.Move(temp, full, overwrite: true);
+        catch
+        {
+            try
+            {
+                File.Delete(temp);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // The original failure is the one worth reporting.
+            }
+            throw;
+        }
     }
 
     public Stream? OpenRead(string path) =>
@@ -44,6 +60,6 @@ public sealed partial class LocalFileStore(IOptions<DataOptions> options) : IFil
 
     public void Delete(string path)
     {
-        if (ValidPath().IsMatch(path)) File.Delete(Full(path));
+        if (ValidPath().IsMatch(path) && File.Exists(Full(path))) File.Delete(Full(path));
     }
 }

@@ -46,9 +46,12 @@
         data.append("Alt", alt);
         if (token) data.append("__RequestVerificationToken", token.value);
         fetch(area.getAttribute("data-upload-url"), { method: "POST", body: data, headers: { "X-Requested-With": "fetch" }, credentials: "same-origin" })
-          .then(function (r) { return r.json().then(function (j) { return { ok: r.ok, body: j }; }); })
+          // Refusals come back as JSON { error } in Vietnamese; anything else (a proxy's page) gets a generic message.
+          .then(function (r) {
+            return r.json().catch(function () { return {}; }).then(function (j) { return { ok: r.ok, status: r.status, body: j }; });
+          })
           .then(function (res) {
-            if (!res.ok) { window.alert(res.body.error || "Không tải được ảnh."); return; }
+            if (!res.ok || !res.body.url) { window.alert(res.body.error || "Không tải được ảnh (mã lỗi " + res.status + ")."); return; }
             var at = (quill.getSelection(true) || { index: quill.getLength() }).index;
             quill.insertEmbed(at, "image", res.body.url, "user");
             quill.formatText(at, 1, "alt", res.body.alt, "user");
