@@ -21,6 +21,7 @@ public static class CommandLine
         root.Subcommands.Add(UserCommands.Create());
         root.Subcommands.Add(AuditLogCommands.Create());
         root.Subcommands.Add(Reindex());
+        root.Subcommands.Add(BenchCommands.Create());
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

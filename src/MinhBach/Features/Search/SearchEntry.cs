@@ -33,15 +33,17 @@ public sealed class SearchEntry
     public int SiteId { get; set; }
     public string Kind { get; set; } = "";
     public int RefId { get; set; }
-    public string Title { get; set; } = "";
-    /// <summary>Plain text shown in snippets: summary and body, or a document's summary and attachment text.</summary>
-    public string Text { get; set; } = "";
-    public string? Number { get; set; }
     /// <summary>Document type code (data/document-types.json), for the type facet of documents.</summary>
     public string? TypeCode { get; set; }
     public DateTime Date { get; set; }
     public int Year { get; set; }
-    public string IndexTitle { get; set; } = "";
-    public string IndexText { get; set; } = "";
+    public string? Number { get; set; }
+    public string Title { get; set; } = "";
     public string IndexNumber { get; set; } = "";
+    public string IndexTitle { get; set; } = "";
+    // The long columns last: on SQLite a row's leading columns are read without following its overflow pages,
+    // so counting and filtering hits stays cheap however long the texts are.
+    /// <summary>Plain text shown in snippets: summary and body, or a document's summary and attachment text.</summary>
+    public string Text { get; set; } = "";
+    public string IndexText { get; set; } = "";
 }

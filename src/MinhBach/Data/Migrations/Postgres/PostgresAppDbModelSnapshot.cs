@@ -5,7 +5,6 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using MinhBach.Data;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
-using NpgsqlTypes;
 
 #nullable disable
 
@@ -962,79 +961,6 @@ namespace MinhBach.Data.Migrations.Postgres
                     b.ToTable("ScheduleEntries");
                 });
 
-            modelBuilder.Entity("MinhBach.Features.Search.SearchEntry", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
-                    b.Property<DateTime>("Date")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("IndexNumber")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<string>("IndexText")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<string>("IndexTitle")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("character varying(16)");
-
-                    b.Property<string>("Number")
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
-
-                    b.Property<int>("RefId")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("SiteId")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("Text")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<string>("Title")
-                        .IsRequired()
-                        .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)");
-
-                    b.Property<string>("TypeCode")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
-                    b.Property<NpgsqlTsVector>("Vector")
-                        .ValueGeneratedOnAddOrUpdate()
-                        .HasColumnType("tsvector")
-                        .HasComputedColumnSql("setweight(to_tsvector('simple', \"IndexNumber\"), 'A') ||\nsetweight(to_tsvector('simple', \"IndexTitle\"), 'B') ||\nsetweight(to_tsvector('simple', \"IndexText\"), 'D')", true);
-
-                    b.Property<int>("Year")
-                        .HasColumnType("integer");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Vector");
-
-                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Vector"), "GIN");
-
-                    b.HasIndex("Kind", "RefId")
-                        .IsUnique();
-
-                    b.HasIndex("SiteId", "Date");
-
-                    b.ToTable("SearchEntries");
-                });
-
             modelBuilder.Entity("MinhBach.Features.Sites.Site", b =>
                 {
                     b.Property<int>("Id")
@@ -1463,15 +1389,6 @@ namespace MinhBach.Data.Migrations.Postgres
                 });
 
             modelBuilder.Entity("MinhBach.Features.Schedules.ScheduleEntry", b =>
-                {
-                    b.HasOne("MinhBach.Features.Sites.Site", null)
-                        .WithMany()
-                        .HasForeignKey("SiteId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("MinhBach.Features.Search.SearchEntry", b =>
                 {
                     b.HasOne("MinhBach.Features.Sites.Site", null)
                         .WithMany()

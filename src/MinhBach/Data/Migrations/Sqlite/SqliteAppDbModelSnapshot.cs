@@ -922,68 +922,6 @@ namespace MinhBach.Data.Migrations.Sqlite
                     b.ToTable("ScheduleEntries");
                 });
 
-            modelBuilder.Entity("MinhBach.Features.Search.SearchEntry", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime>("Date")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("IndexNumber")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("IndexText")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("IndexTitle")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Number")
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("RefId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("SiteId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Text")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Title")
-                        .IsRequired()
-                        .HasMaxLength(1000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("TypeCode")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Year")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Kind", "RefId")
-                        .IsUnique();
-
-                    b.HasIndex("SiteId", "Date");
-
-                    b.ToTable("SearchEntries");
-                });
-
             modelBuilder.Entity("MinhBach.Features.Sites.Site", b =>
                 {
                     b.Property<int>("Id")
@@ -1404,15 +1342,6 @@ namespace MinhBach.Data.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("MinhBach.Features.Schedules.ScheduleEntry", b =>
-                {
-                    b.HasOne("MinhBach.Features.Sites.Site", null)
-                        .WithMany()
-                        .HasForeignKey("SiteId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("MinhBach.Features.Search.SearchEntry", b =>
                 {
                     b.HasOne("MinhBach.Features.Sites.Site", null)
                         .WithMany()
