@@ -149,6 +149,10 @@ public abstract class AppDb(DbContextOptions options, CurrentSite? currentSite) 
             e.HasOne(p => p.Copy).WithMany().HasForeignKey(p => p.CopyArticleId).OnDelete(DeleteBehavior.SetNull);
         });
 
+        // The rows people edit through forms carry a version, checked like Article.Version on every update and delete.
+        foreach (var type in b.Model.GetEntityTypes().Select(t => t.ClrType).Where(t => typeof(IVersioned).IsAssignableFrom(t)))
+            b.Entity(type).Property(nameof(IVersioned.Version)).IsConcurrencyToken();
+
         foreach (var type in b.Model.GetEntityTypes().Select(t => t.ClrType).Where(t => typeof(ISiteOwned).IsAssignableFrom(t)))
         {
             typeof(AppDb).GetMethod(nameof(FilterToCurrentSite), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!
@@ -180,6 +184,12 @@ public abstract class AppDb(DbContextOptions options, CurrentSite? currentSite) 
         foreach (var entry in ChangeTracker.Entries())
         {
             if (entry.State is not (EntityState.Added or EntityState.Modified)) continue;
+            if (entry.State == EntityState.Modified && entry.Entity is IVersioned)
+            {
+                // One step above the version that was read: the UPDATE only matches the row while it still has that version.
+                var version = entry.Property(nameof(IVersioned.Version));
+                version.CurrentValue = (int)version.OriginalValue! + 1;
+            }
             switch (entry.Entity)
             {
                 case Article a:
