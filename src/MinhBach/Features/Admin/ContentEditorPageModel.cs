@@ -19,6 +19,8 @@ public enum ContentChange
 public interface IContentEditorView
 {
     bool CanEdit { get; }
+    /// <summary>The item's own address, site-relative ("/quan-tri/dau-moi/12"); the list on "…/moi".</summary>
+    string ItemPath { get; }
     int? Version { get; }
     /// <summary>The item was deleted while the form was open: saving again adds it anew.</summary>
     bool Gone { get; }
@@ -81,6 +83,7 @@ public abstract class ContentEditorPageModel<TEntity, TForm> : EditorPageModel, 
     /// <summary>Where to go after a save or delete.</summary>
     protected virtual string AfterSavePath(TEntity row) => ListPath;
 
+    public string ItemPath => Item is null ? ListPath : ListPath + "/" + Item.Id.ToString(CultureInfo.InvariantCulture);
     public string NewPath => ListPath + "/moi";
     public string ItemName => Item is null ? "" : Describe(Item);
 
