@@ -1,6 +1,7 @@
 using System.Linq.Expressions;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using MinhBach.Features.Accounts;
 using MinhBach.Features.Articles;
 using MinhBach.Features.Audit;
@@ -169,18 +170,46 @@ public abstract class AppDb(DbContextOptions options, CurrentSite? currentSite) 
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
-        FillDerivedColumns();
-        return base.SaveChanges(acceptAllChangesOnSuccess);
+        var versioned = FillDerivedColumns();
+        try
+        {
+            return base.SaveChanges(acceptAllChangesOnSuccess);
+        }
+        catch (DbUpdateException)
+        {
+            KeepVersions(versioned);
+            throw;
+        }
     }
 
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        FillDerivedColumns();
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        var versioned = FillDerivedColumns();
+        try
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            KeepVersions(versioned);
+            throw;
+        }
     }
 
-    private void FillDerivedColumns()
+    /// <summary>A save that failed wrote nothing: the rows keep the version they were read with.</summary>
+    private static void KeepVersions(List<EntityEntry> versioned)
     {
+        foreach (var entry in versioned)
+        {
+            var version = entry.Property(nameof(IVersioned.Version));
+            version.CurrentValue = version.OriginalValue;
+        }
+    }
+
+    /// <summary>Fills the columns derived from others and moves each updated row one version up; returns those rows.</summary>
+    private List<EntityEntry> FillDerivedColumns()
+    {
+        var versioned = new List<EntityEntry>();
         foreach (var entry in ChangeTracker.Entries())
         {
             if (entry.State is not (EntityState.Added or EntityState.Modified)) continue;
@@ -189,6 +218,7 @@ public abstract class AppDb(DbContextOptions options, CurrentSite? currentSite) 
                 // One step above the version that was read: the UPDATE only matches the row while it still has that version.
                 var version = entry.Property(nameof(IVersioned.Version));
                 version.CurrentValue = (int)version.OriginalValue! + 1;
+                versioned.Add(entry);
             }
             switch (entry.Entity)
             {
@@ -207,6 +237,7 @@ public abstract class AppDb(DbContextOptions options, CurrentSite? currentSite) 
                 case SiteHost h: h.Host = h.Host.Trim().ToLowerInvariant(); break;
             }
         }
+        return versioned;
     }
 }
 
