@@ -133,8 +133,7 @@ public abstract class ContentEditorPageModel<TEntity, TForm> : EditorPageModel, 
     public async Task<IActionResult> OnPostDeleteAsync(int id, bool confirm, CancellationToken ct)
     {
         var seen = Version;
-        if (!await LoadAsync(id, ct))
-            return await DeletedAsync(id, ct) || seen is not null ? Done(ListPath, "da-xoa") : NotFound();
+        if (!await LoadAsync(id, ct)) return await DeletedAsync(id, ct) ? Done(ListPath, "da-xoa") : NotFound();
         var item = Item!;
         Fill(item);
         if (seen is int v && v != item.Version) return await ChangedBeforeDeleteAsync(ct);
@@ -143,21 +142,15 @@ public abstract class ContentEditorPageModel<TEntity, TForm> : EditorPageModel, 
         if (Errors.Count > 0) return Page();
 
         var row = await Rows.FirstOrDefaultAsync(x => x.Id == id, ct);
-        if (row is null) return Done(ListPath, "da-xoa");
-        if (row.Version != item.Version) return await ChangedBeforeDeleteAsync(ct);
+        if (row is null || row.Version != item.Version) return await AfterFailedDeleteAsync(id, ct);
         Rows.Remove(row);
         await DeletingAsync(row, ct);
-        switch (await SaveAuditedAsync(Action(ContentChange.Delete), AuditType, () => id, () => Summary(row, ContentChange.Delete), ct))
+        return await SaveAuditedAsync(Action(ContentChange.Delete), AuditType, () => id, () => Summary(row, ContentChange.Delete), ct) switch
         {
-            case SaveOutcome.Saved:
-                return Done(AfterSavePath(row), "xoa");
-            case SaveOutcome.ChangedMeanwhile:
-                if (!await LoadAsync(id, ct)) return Done(ListPath, "da-xoa");
-                Fill(Item!);
-                return await ChangedBeforeDeleteAsync(ct);
-            default:
-                return Page();
-        }
+            SaveOutcome.Saved => Done(AfterSavePath(row), "xoa"),
+            SaveOutcome.ChangedMeanwhile => await AfterFailedDeleteAsync(id, ct),
+            _ => Page(),
+        };
     }
 
     private string Action(ContentChange change) => AuditType + "." + change switch
@@ -198,6 +191,15 @@ public abstract class ContentEditorPageModel<TEntity, TForm> : EditorPageModel, 
         return await ChangedWhileEditingAsync(ct);
     }
 
+    /// <summary>The delete failed on the version: the item changed after it was read (ask again, showing it as it is now)
+    /// or was deleted by someone else (nothing left to do).</summary>
+    private async Task<IActionResult> AfterFailedDeleteAsync(int id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct)) return Done(ListPath, "da-xoa");
+        Fill(Item!);
+        return await ChangedBeforeDeleteAsync(ct);
+    }
+
     /// <summary>Someone saved the item since this form was loaded: the form keeps what was typed, the stored values are shown
     /// next to it, and the hidden version moves to the stored one so that saving again goes through.</summary>
     private async Task<IActionResult> ChangedWhileEditingAsync(CancellationToken ct)
@@ -224,15 +226,13 @@ public abstract class ContentEditorPageModel<TEntity, TForm> : EditorPageModel, 
         return Conflicted();
     }
 
-    /// <summary>The item this form edits no longer exists. Deleted on this site (the audit trail says so, or the form
-    /// carried the version of a row that was there): say so, keep what was typed and offer to add it anew.
-    /// Never there (another site's id): 404 as before.</summary>
+    /// <summary>The item this form edits no longer exists. Deleted on this site (the audit trail says so): say so, keep
+    /// what was typed and offer to add it anew. Never there (another site's id): 404 as before.</summary>
     private async Task<IActionResult> GoneWhileEditingAsync(int id, CancellationToken ct)
     {
-        var deleted = await DeletedAsync(id, ct);
-        if (!deleted && Version is null) return NotFound();
+        if (!await DeletedAsync(id, ct)) return NotFound();
         await LoadMoreAsync(ct);
-        var who = deleted ? await LastChangeAsync(AuditType, id, ct) : "người khác";
+        var who = await LastChangeAsync(AuditType, id, ct);
         Gone = true;
         Version = null;
         Title = NewTitle;
