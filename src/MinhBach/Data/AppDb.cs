@@ -1,6 +1,7 @@
 using System.Linq.Expressions;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using MinhBach.Features.Accounts;
 using MinhBach.Features.Articles;
 using MinhBach.Features.Audit;
@@ -164,6 +165,10 @@ public abstract class AppDb(DbContextOptions options, CurrentSite? currentSite, 
             e.HasOne<Site>().WithMany().HasForeignKey(x => x.SiteId).OnDelete(DeleteBehavior.Cascade);
         });
 
+        // The rows people edit through forms carry a version, checked like Article.Version on every update and delete.
+        foreach (var type in b.Model.GetEntityTypes().Select(t => t.ClrType).Where(t => typeof(IVersioned).IsAssignableFrom(t)))
+            b.Entity(type).Property(nameof(IVersioned.Version)).IsConcurrencyToken();
+
         foreach (var type in b.Model.GetEntityTypes().Select(t => t.ClrType).Where(t => typeof(ISiteOwned).IsAssignableFrom(t)))
         {
             typeof(AppDb).GetMethod(nameof(FilterToCurrentSite), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!
@@ -184,17 +189,21 @@ public abstract class AppDb(DbContextOptions options, CurrentSite? currentSite, 
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        FillDerivedColumns();
+        var versioned = FillDerivedColumns();
         var indexed = Features.Search.SearchIndexing.Collect(ChangeTracker);
-        if (indexed.Count == 0) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         // The items and their search entries commit together (inside the caller's transaction if there is one).
-        var own = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        var own = indexed.Count > 0 && Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
         try
         {
             var n = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-            await Features.Search.SearchIndexing.ApplyAsync(this, indexed, cancellationToken);
+            if (indexed.Count > 0) await Features.Search.SearchIndexing.ApplyAsync(this, indexed, cancellationToken);
             if (own is not null) await own.CommitAsync(cancellationToken);
             return n;
+        }
+        catch (DbUpdateException)
+        {
+            KeepVersions(versioned);
+            throw;
         }
         finally
         {
@@ -202,11 +211,30 @@ public abstract class AppDb(DbContextOptions options, CurrentSite? currentSite, 
         }
     }
 
-    private void FillDerivedColumns()
+    /// <summary>A save that failed wrote nothing: the rows keep the version they were read with.</summary>
+    private static void KeepVersions(List<EntityEntry> versioned)
     {
+        foreach (var entry in versioned)
+        {
+            var version = entry.Property(nameof(IVersioned.Version));
+            version.CurrentValue = version.OriginalValue;
+        }
+    }
+
+    /// <summary>Fills the columns derived from others and moves each updated row one version up; returns those rows.</summary>
+    private List<EntityEntry> FillDerivedColumns()
+    {
+        var versioned = new List<EntityEntry>();
         foreach (var entry in ChangeTracker.Entries())
         {
             if (entry.State is not (EntityState.Added or EntityState.Modified)) continue;
+            if (entry.State == EntityState.Modified && entry.Entity is IVersioned)
+            {
+                // One step above the version that was read: the UPDATE only matches the row while it still has that version.
+                var version = entry.Property(nameof(IVersioned.Version));
+                version.CurrentValue = (int)version.OriginalValue! + 1;
+                versioned.Add(entry);
+            }
             switch (entry.Entity)
             {
                 case Article a:
@@ -224,6 +252,7 @@ public abstract class AppDb(DbContextOptions options, CurrentSite? currentSite, 
                 case SiteHost h: h.Host = h.Host.Trim().ToLowerInvariant(); break;
             }
         }
+        return versioned;
     }
 }
 

@@ -15,6 +15,8 @@ namespace MinhBach.Tests.Admin;
 public enum Who
 {
     AdminA,
+    /// <summary>A second site administrator of so-a, for two people editing the same settings.</summary>
+    OtherAdminA,
     EditorA,
     ContributorA,
     EditorB,
@@ -66,6 +68,7 @@ public sealed class EditorsWorld : IAsyncDisposable
     public static string Email(Who who) => who switch
     {
         Who.AdminA => "quantri.a@tinh.gov.vn",
+        Who.OtherAdminA => "quantri2.a@tinh.gov.vn",
         Who.EditorA => "bientap.a@tinh.gov.vn",
         Who.ContributorA => "congtacvien.a@tinh.gov.vn",
         Who.EditorB => "bientap.b@tinh.gov.vn",
@@ -80,13 +83,13 @@ public sealed class EditorsWorld : IAsyncDisposable
         var accounts = scope.ServiceProvider.GetRequiredService<AccountService>();
         var name = who switch
         {
-            Who.AdminA => "Quản trị Sở A", Who.EditorA => "Biên tập viên Sở A", Who.ContributorA => "Cộng tác viên Sở A",
+            Who.AdminA => "Quản trị Sở A", Who.OtherAdminA => "Phó quản trị Sở A", Who.EditorA => "Biên tập viên Sở A", Who.ContributorA => "Cộng tác viên Sở A",
             Who.EditorB => "Biên tập viên Sở B", Who.AdminB => "Quản trị Sở B", _ => "Chuyên viên Sở TTTT",
         };
         await accounts.CreateAsync(new AccountService.NewUser(Email(who), name, Password, ProvinceReviewer: who == Who.Reviewer), Setup);
         var grant = who switch
         {
-            Who.AdminA => ("so-a", SiteRole.SiteAdmin),
+            Who.AdminA or Who.OtherAdminA => ("so-a", SiteRole.SiteAdmin),
             Who.EditorA => ("so-a", SiteRole.Editor),
             Who.ContributorA => ("so-a", SiteRole.Contributor),
             Who.EditorB => ("so-b", SiteRole.Editor),

@@ -1,8 +1,9 @@
+using MinhBach.Data;
 using MinhBach.Features.Sites;
 
 namespace MinhBach.Features.Articles;
 
-public sealed class Category : ISiteOwned
+public sealed class Category : ISiteOwned, IVersioned
 {
     public int Id { get; set; }
     public int SiteId { get; set; }
@@ -11,6 +12,8 @@ public sealed class Category : ISiteOwned
     public string? Description { get; set; }
     public int Order { get; set; }
     public bool ShowOnHome { get; set; } = true;
+    /// <summary>Incremented on every save (AppDb); a form posted with an older value is a conflict, not an overwrite.</summary>
+    public int Version { get; set; }
 }
 
 /// <summary>Where an article is in the editorial workflow. Only Published is public.</summary>

@@ -1,9 +1,10 @@
+using MinhBach.Data;
 using MinhBach.Features.Sites;
 
 namespace MinhBach.Features.Content;
 
 /// <summary>Introduction pages: functions and duties, history, natural conditions … in Vietnamese or English.</summary>
-public sealed class Page : ISiteOwned
+public sealed class Page : ISiteOwned, IVersioned
 {
     public int Id { get; set; }
     public int SiteId { get; set; }
@@ -17,10 +18,12 @@ public sealed class Page : ISiteOwned
     public string Body { get; set; } = "";
     public int Order { get; set; }
     public DateTime UpdatedAt { get; set; }
+    /// <summary>Incremented on every save (AppDb); a form posted with an older value is a conflict, not an overwrite.</summary>
+    public int Version { get; set; }
 }
 
 /// <summary>A unit in the organisation chart (phòng, ban, đơn vị trực thuộc).</summary>
-public sealed class OrgUnit : ISiteOwned
+public sealed class OrgUnit : ISiteOwned, IVersioned
 {
     public int Id { get; set; }
     public int SiteId { get; set; }
@@ -33,9 +36,11 @@ public sealed class OrgUnit : ISiteOwned
     public string? Phone { get; set; }
     public string? Email { get; set; }
     public int Order { get; set; }
+    /// <summary>Incremented on every save (AppDb); a form posted with an older value is a conflict, not an overwrite.</summary>
+    public int Version { get; set; }
 }
 
-public sealed class Leader : ISiteOwned
+public sealed class Leader : ISiteOwned, IVersioned
 {
     public int Id { get; set; }
     public int SiteId { get; set; }
@@ -54,10 +59,12 @@ public sealed class Leader : ISiteOwned
     public string Duties { get; set; } = "";
     public string DutiesEn { get; set; } = "";
     public int Order { get; set; }
+    /// <summary>Incremented on every save (AppDb); a form posted with an older value is a conflict, not an overwrite.</summary>
+    public int Version { get; set; }
 }
 
 /// <summary>Focal-point official (cán bộ đầu mối) with official phone and email.</summary>
-public sealed class Contact : ISiteOwned
+public sealed class Contact : ISiteOwned, IVersioned
 {
     public int Id { get; set; }
     public int SiteId { get; set; }
@@ -70,6 +77,8 @@ public sealed class Contact : ISiteOwned
     public string? Phone { get; set; }
     public string? Email { get; set; }
     public int Order { get; set; }
+    /// <summary>Incremented on every save (AppDb); a form posted with an older value is a conflict, not an overwrite.</summary>
+    public int Version { get; set; }
 }
 
 public enum LinkKind
@@ -80,7 +89,7 @@ public enum LinkKind
     Other = 3,
 }
 
-public sealed class SiteLink : ISiteOwned
+public sealed class SiteLink : ISiteOwned, IVersioned
 {
     public int Id { get; set; }
     public int SiteId { get; set; }
@@ -88,4 +97,6 @@ public sealed class SiteLink : ISiteOwned
     public string Title { get; set; } = "";
     public string Url { get; set; } = "";
     public int Order { get; set; }
+    /// <summary>Incremented on every save (AppDb); a form posted with an older value is a conflict, not an overwrite.</summary>
+    public int Version { get; set; }
 }

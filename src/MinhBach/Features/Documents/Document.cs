@@ -1,9 +1,10 @@
+using MinhBach.Data;
 using MinhBach.Features.Sites;
 
 namespace MinhBach.Features.Documents;
 
 /// <summary>A document issued or drafted by the agency (basic fields; the full legal-document database builds on it).</summary>
-public sealed class Document : ISiteOwned
+public sealed class Document : ISiteOwned, IVersioned
 {
     public int Id { get; set; }
     public int SiteId { get; set; }
@@ -22,4 +23,6 @@ public sealed class Document : ISiteOwned
     public DateOnly? EffectiveOn { get; set; }
     public string? FileUrl { get; set; }
     public DateTime CreatedAt { get; set; }
+    /// <summary>Incremented on every save (AppDb); a form posted with an older value is a conflict, not an overwrite.</summary>
+    public int Version { get; set; }
 }

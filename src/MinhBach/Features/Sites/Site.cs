@@ -1,3 +1,5 @@
+using MinhBach.Data;
+
 namespace MinhBach.Features.Sites;
 
 public enum SiteStatus
@@ -9,7 +11,7 @@ public enum SiteStatus
 }
 
 /// <summary>The provincial portal (no parent) or one of its component sites.</summary>
-public sealed class Site
+public sealed class Site : IVersioned
 {
     public int Id { get; set; }
     /// <summary>Path prefix for local and demo use (/so-khcn/…); empty for the portal itself.</summary>
@@ -53,6 +55,8 @@ public sealed class Site
     public const long DefaultRoyaltyPointValue = 100_000;
     public string? EmcSiteId { get; set; }
     public DateTime CreatedAt { get; set; }
+    /// <summary>Incremented on every save (AppDb); a settings form posted with an older value is a conflict, not an overwrite.</summary>
+    public int Version { get; set; }
 
     public List<SiteHost> Hosts { get; set; } = [];
 }

@@ -71,11 +71,14 @@ public sealed partial class SiteRegistry(AppDb db, Catalogue.Catalogue catalogue
     ];
 
     /// <summary>Changes the settings given (null leaves a value as it is); all checked before anything is written,
-    /// and saved with an audit entry naming what changed (the actor is "hệ thống" for the CLI).</summary>
+    /// and saved with an audit entry naming what changed (the actor is "hệ thống" for the CLI). With
+    /// <see cref="SiteSettings.ExpectedVersion"/>, a site saved by someone else since that version was read is refused
+    /// with <see cref="SiteConflictException"/> instead of overwritten.</summary>
     public async Task<Site> UpdateAsync(string slug, SiteSettings change, AuditActor? actor = null, CancellationToken ct = default)
     {
         var site = await db.Sites.FirstOrDefaultAsync(x => x.Slug == slug, ct)
             ?? throw new SiteValidationException([$"Không tìm thấy trang \"{slug}\"."]);
+        if (change.ExpectedVersion is int expected && expected != site.Version) throw new SiteConflictException();
         var errors = new List<string>();
         if (change.Name is { } n && string.IsNullOrWhiteSpace(n)) errors.Add("Tên trang không được để trống.");
         if (change.AgencyName is { } an && string.IsNullOrWhiteSpace(an)) errors.Add("Tên cơ quan không được để trống.");
@@ -110,9 +113,18 @@ public sealed partial class SiteRegistry(AppDb db, Catalogue.Catalogue catalogue
         site.AllowSelfApproval = change.AllowSelfApproval ?? site.AllowSelfApproval;
         var changed = db.Entry(site).Properties.Where(p => p.IsModified && !Equals(p.OriginalValue, p.CurrentValue))
             .Select(p => SettingNames.GetValueOrDefault(p.Metadata.Name, p.Metadata.Name)).ToList();
-        await audit.SaveAsync(db, actor ?? AuditActor.System, new AuditRecord("site.update",
-            changed.Count == 0 ? $"Lưu cài đặt trang {site.Name} (không có thay đổi)." : $"Sửa cài đặt trang {site.Name}: {string.Join(", ", changed)}.",
-            site.Id, "site", site.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)), ct);
+        try
+        {
+            await audit.SaveAsync(db, actor ?? AuditActor.System, new AuditRecord("site.update",
+                changed.Count == 0 ? $"Lưu cài đặt trang {site.Name} (không có thay đổi)." : $"Sửa cài đặt trang {site.Name}: {string.Join(", ", changed)}.",
+                site.Id, "site", site.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)), ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Saved by someone else between reading the row and writing it.
+            db.ChangeTracker.Clear();
+            throw new SiteConflictException();
+        }
         directory.Invalidate();
         return site;
     }
@@ -179,7 +191,12 @@ public sealed record SiteSettings
     public bool? IsAggregatedSite { get; init; }
     /// <summary>Whether an editor may approve their own submission.</summary>
     public bool? AllowSelfApproval { get; init; }
+    /// <summary>The <see cref="Site.Version"/> these settings were edited from; null saves whatever the site holds now.</summary>
+    public int? ExpectedVersion { get; init; }
 }
+
+/// <summary>The site was saved by someone else since the settings form was loaded; nothing was changed.</summary>
+public sealed class SiteConflictException() : Exception("The site was changed since its settings were read.");
 
 public sealed class SiteValidationException(IReadOnlyList<string> errors) : Exception(string.Join(" ", errors))
 {

@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using MinhBach.Features.Accounts;
 using MinhBach.Features.Documents;
@@ -12,38 +11,45 @@ namespace MinhBach.Features.Admin.Docs;
 /// <summary>Create, edit and delete a document. Its address comes from its number (123/QĐ-UBND → 123-qd-ubnd), unique on the site;
 /// a changed number moves the address and keeps the old one as a redirect.</summary>
 [ChangesRequire(SiteRole.Editor)]
-public sealed class DocumentEditModel(Catalogue.Catalogue catalogue, TimeProvider clock) : EditorPageModel
+public sealed class DocumentEditModel(Catalogue.Catalogue catalogue, TimeProvider clock) : ContentEditorPageModel<Document, DocumentEditModel.DocumentForm>
 {
     public sealed class DocumentForm
     {
-        public string? Number { get; set; }
-        public string? TypeCode { get; set; }
-        public string? Title { get; set; }
-        public string? IssuingBody { get; set; }
-        public string? Signer { get; set; }
-        public string? Field { get; set; }
+        [Display(Name = "Số ký hiệu")] public string? Number { get; set; }
+        [Display(Name = "Loại văn bản")] public string? TypeCode { get; set; }
+        [Display(Name = "Trích yếu")] public string? Title { get; set; }
+        [Display(Name = "Cơ quan ban hành")] public string? IssuingBody { get; set; }
+        [Display(Name = "Người ký")] public string? Signer { get; set; }
+        [Display(Name = "Lĩnh vực")] public string? Field { get; set; }
         [Display(Name = "Ngày ban hành")] public DateOnly? IssuedOn { get; set; }
         [Display(Name = "Ngày có hiệu lực")] public DateOnly? EffectiveOn { get; set; }
-        public string? FileUrl { get; set; }
+        [Display(Name = "Tệp toàn văn")] public string? FileUrl { get; set; }
     }
 
-    [BindProperty] public DocumentForm Form { get; set; } = new();
-    public Document? Document { get; private set; }
     public IReadOnlyList<Catalogue.DocumentType> Types => catalogue.DocumentTypes;
 
-    public async Task<IActionResult> OnGetAsync(int? id, CancellationToken ct)
+    protected override string ListPath => "/quan-tri/van-ban";
+    protected override string AuditType => "document";
+    protected override string Noun => "văn bản";
+    protected override string NewTitle => "Thêm văn bản";
+    protected override string EditTitle => "Sửa văn bản";
+
+    protected override string Describe(Document d) => $"văn bản số {d.Number}";
+
+    protected override Task NewFormAsync(CancellationToken ct)
     {
-        if (!await LoadAsync(id, ct)) return NotFound();
-        if (Document is { } d) Fill(d);
-        else Form.IssuingBody = Site.AgencyName;
-        return Page();
+        Form.IssuingBody = Site.AgencyName;
+        return Task.CompletedTask;
     }
 
-    public async Task<IActionResult> OnPostAsync(int? id, CancellationToken ct)
+    protected override DocumentForm ToForm(Document d) => new()
     {
-        if (!await LoadAsync(id, ct)) return NotFound();
-        var check = new FormCheck(Errors);
-        BindingOk();
+        Number = d.Number, TypeCode = d.TypeCode, Title = d.Title, IssuingBody = d.IssuingBody, Signer = d.Signer, Field = d.Field,
+        IssuedOn = d.IssuedOn, EffectiveOn = d.EffectiveOn, FileUrl = d.FileUrl,
+    };
+
+    protected override async Task<Action<Document>> CheckAsync(FormCheck check, CancellationToken ct)
+    {
         var number = check.Required(Form.Number, "Số ký hiệu", 100);
         var type = catalogue.DocumentType(Form.TypeCode?.Trim() ?? "");
         if (type is null)
@@ -61,51 +67,44 @@ public sealed class DocumentEditModel(Catalogue.Catalogue catalogue, TimeProvide
         if (Form.EffectiveOn is DateOnly effective && (effective.Year < 1945 || effective > latest))
             check.Fail($"Ngày có hiệu lực phải từ năm 1945 đến {VnTime.DateText(latest)}.");
         var file = check.FileAddress(Form.FileUrl, "Tệp toàn văn");
+        var (issuedOn, effectiveOn) = (Form.IssuedOn, Form.EffectiveOn);
+        var self = Item?.Id ?? 0;
+        string? slug = null;
         if (check.Ok)
         {
-            var year = Form.IssuedOn!.Value.Year;
+            var year = issuedOn!.Value.Year;
             var (from, to) = (new DateOnly(year, 1, 1), new DateOnly(year, 12, 31));
-            if (await Db.Documents.AnyAsync(x => x.Number == number && x.IssuedOn >= from && x.IssuedOn <= to && x.Id != (id ?? 0), ct))
+            if (await Db.Documents.AnyAsync(x => x.Number == number && x.IssuedOn >= from && x.IssuedOn <= to && x.Id != self, ct))
                 check.Fail($"Đã có văn bản số {number} ban hành năm {year}.");
+            // The address follows the number: made when the document is added or its number changes.
+            else if (Item is null || Item.Number != number)
+                slug = await UniqueSlugAsync(number, year, self, ct);
         }
-        if (!check.Ok) return Page();
-
-        var d = Document is null ? new Document { SiteId = Site.Id, CreatedAt = clock.GetUtcNow().UtcDateTime } : await Db.Documents.FirstAsync(x => x.Id == Document.Id, ct);
-        var oldSlug = d.Slug;
-        if (Document is null || d.Number != number)
-            d.Slug = await UniqueSlugAsync(number, Form.IssuedOn!.Value.Year, d.Id, ct);
-        (d.Number, d.TypeCode, d.Title, d.IssuingBody, d.Signer, d.Field, d.IssuedOn, d.EffectiveOn, d.FileUrl) =
-            (number, type!.Code, title, issuingBody, signer, field, Form.IssuedOn!.Value, Form.EffectiveOn, file);
-        if (Document is null)
+        return d =>
         {
-            Db.Documents.Add(d);
-            await SlugHistory.ClaimedAsync(Db, SlugHistory.Document, d.Slug, ct);
-        }
-        else
-            await SlugHistory.RenamedAsync(Db, Site.Id, SlugHistory.Document, oldSlug, d.Slug, ct);
-        var renamed = Document is not null && oldSlug != d.Slug;
-        if (!await SaveAuditedAsync(Document is null ? "document.create" : "document.update", "document", () => d.Id,
-                () => $"{(Document is null ? "Thêm" : "Sửa")} văn bản số {d.Number}: {Shorten(d.Title)}{(renamed ? $" (đổi đường dẫn {oldSlug} → {d.Slug})" : "")}.", ct))
-            return Page();
-        return Done("/quan-tri/van-ban", Document is null ? "them" : "luu");
+            if (slug is not null) d.Slug = slug;
+            (d.Number, d.TypeCode, d.Title, d.IssuingBody, d.Signer, d.Field, d.IssuedOn, d.EffectiveOn, d.FileUrl) =
+                (number, type!.Code, title, issuingBody, signer, field, issuedOn!.Value, effectiveOn, file);
+        };
     }
 
-    public async Task<IActionResult> OnPostDeleteAsync(int id, bool confirm, CancellationToken ct)
+    protected override void Created(Document d) => d.CreatedAt = clock.GetUtcNow().UtcDateTime;
+
+    protected override string? ValueText(string property, object? value) =>
+        property == nameof(DocumentForm.TypeCode) && catalogue.DocumentType(value as string ?? "") is { } type ? type.Name : base.ValueText(property, value);
+
+    protected override Task SavingAsync(Document d, CancellationToken ct) => Item is null
+        ? SlugHistory.ClaimedAsync(Db, SlugHistory.Document, d.Slug, ct)
+        : SlugHistory.RenamedAsync(Db, Site.Id, SlugHistory.Document, Item.Slug, d.Slug, ct);
+
+    protected override Task DeletingAsync(Document d, CancellationToken ct) => SlugHistory.RemovedAsync(Db, SlugHistory.Document, d.Slug, ct);
+
+    protected override string Summary(Document d, ContentChange change) => change switch
     {
-        if (!await LoadAsync(id, ct)) return NotFound();
-        Fill(Document!);
-        if (!confirm)
-        {
-            Errors.Add(ConfirmDeleteMessage);
-            return Page();
-        }
-        var d = await Db.Documents.FirstAsync(x => x.Id == id, ct);
-        Db.Documents.Remove(d);
-        await SlugHistory.RemovedAsync(Db, SlugHistory.Document, d.Slug, ct);
-        if (!await SaveAuditedAsync("document.delete", "document", () => id, () => $"Xóa văn bản số {d.Number}: {Shorten(d.Title)}.", ct))
-            return Page();
-        return Done("/quan-tri/van-ban", "xoa");
-    }
+        ContentChange.Create => $"Thêm văn bản số {d.Number}: {Shorten(d.Title)}.",
+        ContentChange.Update => $"Sửa văn bản số {d.Number}: {Shorten(d.Title)}{(Item!.Slug != d.Slug ? $" (đổi đường dẫn {Item.Slug} → {d.Slug})" : "")}.",
+        _ => $"Xóa văn bản số {d.Number}: {Shorten(d.Title)}.",
+    };
 
     /// <summary>123/QĐ-UBND → 123-qd-ubnd; when taken (numbering restarts every year), -2026, then -2026-2 …</summary>
     private async Task<string> UniqueSlugAsync(string number, int year, int selfId, CancellationToken ct)
@@ -120,19 +119,4 @@ public sealed class DocumentEditModel(Catalogue.Catalogue catalogue, TimeProvide
     }
 
     private static string Shorten(string text) => text.Length <= 120 ? text : text[..117] + "…";
-
-    private void Fill(Document d) => Form = new DocumentForm
-    {
-        Number = d.Number, TypeCode = d.TypeCode, Title = d.Title, IssuingBody = d.IssuingBody, Signer = d.Signer, Field = d.Field,
-        IssuedOn = d.IssuedOn, EffectiveOn = d.EffectiveOn, FileUrl = d.FileUrl,
-    };
-
-    private async Task<bool> LoadAsync(int? id, CancellationToken ct)
-    {
-        await Access.LoadAsync(ct);
-        Title = id is null ? "Thêm văn bản" : "Sửa văn bản";
-        if (id is null) return true;
-        Document = await Db.Documents.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
-        return Document is not null;
-    }
 }

@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using MinhBach.Features.Accounts;
 using MinhBach.Features.Content;
@@ -9,45 +8,48 @@ namespace MinhBach.Features.Admin.IntroPages;
 
 /// <summary>Create, edit and delete an introduction page (Vietnamese or English), tagged with a page kind from the catalogue.</summary>
 [ChangesRequire(SiteRole.Editor)]
-public sealed class IntroPageEditModel(Catalogue.Catalogue catalogue, TimeProvider clock) : EditorPageModel
+public sealed class IntroPageEditModel(Catalogue.Catalogue catalogue, TimeProvider clock) : ContentEditorPageModel<Page, IntroPageEditModel.PageForm>
 {
     /// <summary>English addresses taken by fixed pages (/en/organisation …): a page there would never be shown.</summary>
     public static readonly IReadOnlySet<string> ReservedEnglishSlugs = new HashSet<string> { "organisation", "leaders", "contacts" };
 
     public sealed class PageForm
     {
-        public string? Language { get; set; } = "vi";
-        public string? Kind { get; set; }
-        public string? Title { get; set; }
-        public string? Slug { get; set; }
-        public string? Body { get; set; }
+        [Display(Name = "Ngôn ngữ")] public string? Language { get; set; } = "vi";
+        [Display(Name = "Loại trang")] public string? Kind { get; set; }
+        [Display(Name = "Tiêu đề")] public string? Title { get; set; }
+        [Display(Name = "Đường dẫn")] public string? Slug { get; set; }
+        [Display(Name = "Nội dung")] public string? Body { get; set; }
         [Display(Name = "Thứ tự")] public int? Order { get; set; }
     }
 
-    [BindProperty] public PageForm Form { get; set; } = new();
-    public Page? Current { get; private set; }
     public IReadOnlyList<Catalogue.PageKind> Kinds => catalogue.PageKinds;
 
     public static string TypeOf(string language) => language == "en" ? SlugHistory.PageEn : SlugHistory.Page;
 
-    public async Task<IActionResult> OnGetAsync(int? id, string? loai, string? ngonngu, CancellationToken ct)
+    public static string Lang(string language) => language == "en" ? "tiếng Anh" : "tiếng Việt";
+
+    protected override string ListPath => "/quan-tri/trang-gioi-thieu";
+    protected override string AuditType => "page";
+    protected override string Noun => "trang giới thiệu";
+    protected override string NewTitle => "Thêm trang giới thiệu";
+    protected override string EditTitle => "Sửa trang giới thiệu";
+
+    protected override string Describe(Page p) => $"trang \"{p.Title}\"";
+
+    /// <summary>"…/moi?loai=history&amp;ngonngu=en" opens the form for that kind and language.</summary>
+    protected override async Task NewFormAsync(CancellationToken ct)
     {
-        if (!await LoadAsync(id, ct)) return NotFound();
-        if (Current is { } p) Fill(p);
-        else
-        {
-            Form.Language = ngonngu == "en" ? "en" : "vi";
-            Form.Kind = catalogue.PageKind(loai ?? "") is { } k ? k.Code : null;
-            Form.Order = (await Db.Pages.MaxAsync(x => (int?)x.Order, ct) ?? 0) + 1;
-        }
-        return Page();
+        Form.Language = Request.Query["ngonngu"] == "en" ? "en" : "vi";
+        Form.Kind = catalogue.PageKind(Request.Query["loai"].ToString()) is { } k ? k.Code : null;
+        Form.Order = (await Db.Pages.MaxAsync(x => (int?)x.Order, ct) ?? 0) + 1;
     }
 
-    public async Task<IActionResult> OnPostAsync(int? id, CancellationToken ct)
+    protected override PageForm ToForm(Page p) =>
+        new() { Language = p.Language, Kind = p.Kind, Title = p.Title, Slug = p.Slug, Body = p.Body, Order = p.Order };
+
+    protected override async Task<Action<Page>> CheckAsync(FormCheck check, CancellationToken ct)
     {
-        if (!await LoadAsync(id, ct)) return NotFound();
-        var check = new FormCheck(Errors);
-        BindingOk();
         var language = Form.Language?.Trim() ?? "";
         if (language is not ("vi" or "en")) check.Fail("Ngôn ngữ phải là tiếng Việt (vi) hoặc tiếng Anh (en).");
         var kind = catalogue.PageKind(Form.Kind?.Trim() ?? "");
@@ -59,64 +61,38 @@ public sealed class IntroPageEditModel(Catalogue.Catalogue catalogue, TimeProvid
         var order = check.Order(Form.Order);
         if (check.Ok && language == "en" && ReservedEnglishSlugs.Contains(slug))
             check.Fail($"Đường dẫn \"{slug}\" trùng với trang có sẵn của mục tiếng Anh; hãy chọn đường dẫn khác.");
-        if (check.Ok && await Db.Pages.AnyAsync(x => x.Language == language && x.Slug == slug && x.Id != (id ?? 0), ct))
+        var self = Item?.Id ?? 0;
+        if (check.Ok && await Db.Pages.AnyAsync(x => x.Language == language && x.Slug == slug && x.Id != self, ct))
             check.Fail($"Đường dẫn \"{slug}\" đã được trang khác cùng ngôn ngữ dùng; hãy chọn đường dẫn khác.");
-        if (!check.Ok) return Page();
+        var now = clock.GetUtcNow().UtcDateTime;
+        return p => (p.Language, p.Kind, p.Title, p.Slug, p.Body, p.Order, p.UpdatedAt) = (language, kind!.Code, title, slug, body, order, now);
+    }
 
-        var p = Current is null ? new Page { SiteId = Site.Id } : await Db.Pages.FirstAsync(x => x.Id == Current.Id, ct);
-        var (oldLanguage, oldSlug) = (p.Language, p.Slug);
-        p.Language = language;
-        p.Kind = kind!.Code;
-        p.Title = title;
-        p.Slug = slug;
-        p.Body = body;
-        p.Order = order;
-        p.UpdatedAt = clock.GetUtcNow().UtcDateTime;
-        if (Current is null) Db.Pages.Add(p);
-        if (Current is not null && oldLanguage == language)
-            await SlugHistory.RenamedAsync(Db, Site.Id, TypeOf(language), oldSlug, slug, ct);
+    protected override string? ValueText(string property, object? value) => property switch
+    {
+        nameof(PageForm.Language) when value is "vi" or "en" => Lang((string)value),
+        nameof(PageForm.Kind) when catalogue.PageKind(value as string ?? "") is { } kind => kind.Name,
+        _ => base.ValueText(property, value),
+    };
+
+    protected override async Task SavingAsync(Page p, CancellationToken ct)
+    {
+        if (Item is not null && Item.Language == p.Language)
+            await SlugHistory.RenamedAsync(Db, Site.Id, TypeOf(p.Language), Item.Slug, p.Slug, ct);
         else
         {
             // A new page, or one moved to the other language: its old address cannot lead anywhere.
-            if (Current is not null) await SlugHistory.RemovedAsync(Db, TypeOf(oldLanguage), oldSlug, ct);
-            await SlugHistory.ClaimedAsync(Db, TypeOf(language), slug, ct);
+            if (Item is not null) await SlugHistory.RemovedAsync(Db, TypeOf(Item.Language), Item.Slug, ct);
+            await SlugHistory.ClaimedAsync(Db, TypeOf(p.Language), p.Slug, ct);
         }
-        var renamed = Current is not null && oldSlug != slug;
-        if (!await SaveAuditedAsync(Current is null ? "page.create" : "page.update", "page", () => p.Id,
-                () => Current is null
-                    ? $"Thêm trang giới thiệu \"{p.Title}\" ({Lang(p.Language)}, {p.Slug})."
-                    : $"Sửa trang giới thiệu \"{p.Title}\" ({Lang(p.Language)}){(renamed ? $", đổi đường dẫn {oldSlug} → {slug}" : "")}.", ct))
-            return Page();
-        return Done("/quan-tri/trang-gioi-thieu", Current is null ? "them" : "luu");
     }
 
-    public async Task<IActionResult> OnPostDeleteAsync(int id, bool confirm, CancellationToken ct)
+    protected override Task DeletingAsync(Page p, CancellationToken ct) => SlugHistory.RemovedAsync(Db, TypeOf(p.Language), p.Slug, ct);
+
+    protected override string Summary(Page p, ContentChange change) => change switch
     {
-        if (!await LoadAsync(id, ct)) return NotFound();
-        Fill(Current!);
-        if (!confirm)
-        {
-            Errors.Add(ConfirmDeleteMessage);
-            return Page();
-        }
-        var p = await Db.Pages.FirstAsync(x => x.Id == id, ct);
-        Db.Pages.Remove(p);
-        await SlugHistory.RemovedAsync(Db, TypeOf(p.Language), p.Slug, ct);
-        if (!await SaveAuditedAsync("page.delete", "page", () => id, () => $"Xóa trang giới thiệu \"{p.Title}\" ({Lang(p.Language)}, {p.Slug}).", ct))
-            return Page();
-        return Done("/quan-tri/trang-gioi-thieu", "xoa");
-    }
-
-    public static string Lang(string language) => language == "en" ? "tiếng Anh" : "tiếng Việt";
-
-    private void Fill(Page p) => Form = new PageForm { Language = p.Language, Kind = p.Kind, Title = p.Title, Slug = p.Slug, Body = p.Body, Order = p.Order };
-
-    private async Task<bool> LoadAsync(int? id, CancellationToken ct)
-    {
-        await Access.LoadAsync(ct);
-        Title = id is null ? "Thêm trang giới thiệu" : "Sửa trang giới thiệu";
-        if (id is null) return true;
-        Current = await Db.Pages.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
-        return Current is not null;
-    }
+        ContentChange.Create => $"Thêm trang giới thiệu \"{p.Title}\" ({Lang(p.Language)}, {p.Slug}).",
+        ContentChange.Update => $"Sửa trang giới thiệu \"{p.Title}\" ({Lang(p.Language)}){(Item!.Slug != p.Slug ? $", đổi đường dẫn {Item.Slug} → {p.Slug}" : "")}.",
+        _ => $"Xóa trang giới thiệu \"{p.Title}\" ({Lang(p.Language)}, {p.Slug}).",
+    };
 }

@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using MinhBach.Features.Accounts;
 using MinhBach.Features.Content;
@@ -10,41 +9,44 @@ namespace MinhBach.Features.Admin.Leaders;
 
 /// <summary>Create, edit and delete a leader; a new slug keeps the old address as a redirect.</summary>
 [ChangesRequire(SiteRole.Editor)]
-public sealed class LeaderEditModel(TimeProvider clock) : EditorPageModel
+public sealed class LeaderEditModel(TimeProvider clock) : ContentEditorPageModel<Leader, LeaderEditModel.LeaderForm>
 {
     public sealed class LeaderForm
     {
-        public string? FullName { get; set; }
-        public string? Slug { get; set; }
-        public string? Title { get; set; }
-        public string? TitleEn { get; set; }
-        public string? Phone { get; set; }
-        public string? Email { get; set; }
-        public string? PhotoUrl { get; set; }
+        [Display(Name = "Họ và tên")] public string? FullName { get; set; }
+        [Display(Name = "Đường dẫn")] public string? Slug { get; set; }
+        [Display(Name = "Chức vụ")] public string? Title { get; set; }
+        [Display(Name = "Chức vụ (tiếng Anh)")] public string? TitleEn { get; set; }
+        [Display(Name = "Điện thoại")] public string? Phone { get; set; }
+        [Display(Name = "Email")] public string? Email { get; set; }
+        [Display(Name = "Ảnh chân dung")] public string? PhotoUrl { get; set; }
         [Display(Name = "Năm sinh")] public int? BirthYear { get; set; }
-        public string? Hometown { get; set; }
-        public string? Biography { get; set; }
-        public string? Duties { get; set; }
-        public string? DutiesEn { get; set; }
+        [Display(Name = "Quê quán")] public string? Hometown { get; set; }
+        [Display(Name = "Tiểu sử")] public string? Biography { get; set; }
+        [Display(Name = "Nhiệm vụ được phân công")] public string? Duties { get; set; }
+        [Display(Name = "Nhiệm vụ được phân công (tiếng Anh)")] public string? DutiesEn { get; set; }
         [Display(Name = "Thứ tự")] public int? Order { get; set; }
     }
 
-    [BindProperty] public LeaderForm Form { get; set; } = new();
-    public Leader? Leader { get; private set; }
+    protected override string ListPath => "/quan-tri/lanh-dao";
+    protected override string AuditType => "leader";
+    protected override string Noun => "lãnh đạo";
+    protected override string NewTitle => "Thêm lãnh đạo";
+    protected override string EditTitle => "Sửa thông tin lãnh đạo";
 
-    public async Task<IActionResult> OnGetAsync(int? id, CancellationToken ct)
-    {
-        if (!await LoadAsync(id, ct)) return NotFound();
-        if (Leader is { } l) Fill(l);
-        else Form.Order = (await Db.Leaders.MaxAsync(x => (int?)x.Order, ct) ?? 0) + 1;
-        return Page();
-    }
+    protected override string Describe(Leader l) => $"lãnh đạo {l.FullName}";
 
-    public async Task<IActionResult> OnPostAsync(int? id, CancellationToken ct)
+    protected override async Task NewFormAsync(CancellationToken ct) =>
+        Form.Order = (await Db.Leaders.MaxAsync(x => (int?)x.Order, ct) ?? 0) + 1;
+
+    protected override LeaderForm ToForm(Leader l) => new()
     {
-        if (!await LoadAsync(id, ct)) return NotFound();
-        var check = new FormCheck(Errors);
-        BindingOk();
+        FullName = l.FullName, Slug = l.Slug, Title = l.Title, TitleEn = l.TitleEn, Phone = l.Phone, Email = l.Email, PhotoUrl = l.PhotoUrl,
+        BirthYear = l.BirthYear, Hometown = l.Hometown, Biography = l.Biography, Duties = l.Duties, DutiesEn = l.DutiesEn, Order = l.Order,
+    };
+
+    protected override async Task<Action<Leader>> CheckAsync(FormCheck check, CancellationToken ct)
+    {
         var fullName = check.Required(Form.FullName, "Họ và tên", 200);
         var slug = check.Slug(Form.Slug, fullName);
         var title = check.Required(Form.Title, "Chức vụ", 300);
@@ -53,64 +55,34 @@ public sealed class LeaderEditModel(TimeProvider clock) : EditorPageModel
         var email = check.Email(Form.Email);
         var photo = check.FileAddress(Form.PhotoUrl, "Ảnh chân dung");
         var thisYear = VnTime.Today(clock).Year;
-        if (Form.BirthYear is int y && (y < 1900 || y > thisYear - 18)) check.Fail($"Năm sinh phải từ 1900 đến {thisYear - 18}.");
+        var birthYear = Form.BirthYear;
+        if (birthYear is int y && (y < 1900 || y > thisYear - 18)) check.Fail($"Năm sinh phải từ 1900 đến {thisYear - 18}.");
         var hometown = check.Optional(Form.Hometown, "Quê quán", 300);
         var biography = check.Html(Form.Biography, "Tiểu sử");
         var duties = check.Html(Form.Duties, "Nhiệm vụ được phân công");
         var dutiesEn = check.Html(Form.DutiesEn, "Nhiệm vụ được phân công (tiếng Anh)");
         var order = check.Order(Form.Order);
-        if (check.Ok && await Db.Leaders.AnyAsync(x => x.Slug == slug && x.Id != (id ?? 0), ct))
+        var self = Item?.Id ?? 0;
+        if (check.Ok && await Db.Leaders.AnyAsync(x => x.Slug == slug && x.Id != self, ct))
             check.Fail($"Đường dẫn \"{slug}\" đã được dùng cho lãnh đạo khác; hãy chọn đường dẫn khác (ví dụ thêm chức vụ).");
-        if (!check.Ok) return Page();
-
-        var l = Leader is null ? new Leader { SiteId = Site.Id } : await Db.Leaders.FirstAsync(x => x.Id == Leader.Id, ct);
-        var oldSlug = l.Slug;
-        (l.FullName, l.Slug, l.Title, l.TitleEn, l.Phone, l.Email, l.PhotoUrl, l.BirthYear, l.Hometown) =
-            (fullName, slug, title, titleEn, phone, email, photo, Form.BirthYear, hometown);
-        (l.Biography, l.Duties, l.DutiesEn, l.Order) = (biography, duties, dutiesEn, order);
-        if (Leader is null)
+        return l =>
         {
-            Db.Leaders.Add(l);
-            await SlugHistory.ClaimedAsync(Db, SlugHistory.Leader, slug, ct);
-        }
-        else
-            await SlugHistory.RenamedAsync(Db, Site.Id, SlugHistory.Leader, oldSlug, slug, ct);
-        var renamed = Leader is not null && oldSlug != slug;
-        if (!await SaveAuditedAsync(Leader is null ? "leader.create" : "leader.update", "leader", () => l.Id,
-                () => $"{(Leader is null ? "Thêm" : "Sửa")} lãnh đạo {l.FullName} ({l.Title}){(renamed ? $", đổi đường dẫn {oldSlug} → {slug}" : "")}.", ct))
-            return Page();
-        return Done("/quan-tri/lanh-dao", Leader is null ? "them" : "luu");
+            (l.FullName, l.Slug, l.Title, l.TitleEn, l.Phone, l.Email, l.PhotoUrl, l.BirthYear, l.Hometown) =
+                (fullName, slug, title, titleEn, phone, email, photo, birthYear, hometown);
+            (l.Biography, l.Duties, l.DutiesEn, l.Order) = (biography, duties, dutiesEn, order);
+        };
     }
 
-    public async Task<IActionResult> OnPostDeleteAsync(int id, bool confirm, CancellationToken ct)
-    {
-        if (!await LoadAsync(id, ct)) return NotFound();
-        Fill(Leader!);
-        if (!confirm)
-        {
-            Errors.Add(ConfirmDeleteMessage);
-            return Page();
-        }
-        var l = await Db.Leaders.FirstAsync(x => x.Id == id, ct);
-        Db.Leaders.Remove(l);
-        await SlugHistory.RemovedAsync(Db, SlugHistory.Leader, l.Slug, ct);
-        if (!await SaveAuditedAsync("leader.delete", "leader", () => id, () => $"Xóa lãnh đạo {l.FullName} ({l.Title}).", ct))
-            return Page();
-        return Done("/quan-tri/lanh-dao", "xoa");
-    }
+    protected override Task SavingAsync(Leader l, CancellationToken ct) => Item is null
+        ? SlugHistory.ClaimedAsync(Db, SlugHistory.Leader, l.Slug, ct)
+        : SlugHistory.RenamedAsync(Db, Site.Id, SlugHistory.Leader, Item.Slug, l.Slug, ct);
 
-    private void Fill(Leader l) => Form = new LeaderForm
+    protected override Task DeletingAsync(Leader l, CancellationToken ct) => SlugHistory.RemovedAsync(Db, SlugHistory.Leader, l.Slug, ct);
+
+    protected override string Summary(Leader l, ContentChange change) => change switch
     {
-        FullName = l.FullName, Slug = l.Slug, Title = l.Title, TitleEn = l.TitleEn, Phone = l.Phone, Email = l.Email, PhotoUrl = l.PhotoUrl,
-        BirthYear = l.BirthYear, Hometown = l.Hometown, Biography = l.Biography, Duties = l.Duties, DutiesEn = l.DutiesEn, Order = l.Order,
+        ContentChange.Create => $"Thêm lãnh đạo {l.FullName} ({l.Title}).",
+        ContentChange.Update => $"Sửa lãnh đạo {l.FullName} ({l.Title}){(Item!.Slug != l.Slug ? $", đổi đường dẫn {Item.Slug} → {l.Slug}" : "")}.",
+        _ => $"Xóa lãnh đạo {l.FullName} ({l.Title}).",
     };
-
-    private async Task<bool> LoadAsync(int? id, CancellationToken ct)
-    {
-        await Access.LoadAsync(ct);
-        Title = id is null ? "Thêm lãnh đạo" : "Sửa thông tin lãnh đạo";
-        if (id is null) return true;
-        Leader = await Db.Leaders.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
-        return Leader is not null;
-    }
 }
