@@ -369,6 +369,18 @@ public sealed class PublicPagesTests
     }
 
     [DatabaseTheory]
+    public async Task A_form_the_server_cannot_read_is_answered_with_the_400_page_not_the_404_page(string provider)
+    {
+        var (app, _) = await StartAsync(provider);
+        await using var __ = app;
+        // ASP.NET Core refuses to read a form carrying a NUL character; the error page must not depend on reading it again.
+        using var response = await app.Http.PostAsync("/so-khcn/tim-kiem", new FormUrlEncodedContent([new("q", "a\0b")]));
+        var body = await response.Content.ReadAsStringAsync();
+        var page = new Fetched(response.StatusCode, response.Headers.Location?.OriginalString, null, response.Content.Headers.ContentType?.ToString(), body, Parser.ParseDocument(body));
+        AssertErrorPage(page, HttpStatusCode.BadRequest, "POST /so-khcn/tim-kiem", RichSite.ComponentAgency);
+    }
+
+    [DatabaseTheory]
     public async Task The_schedule_shows_this_week_or_the_ISO_week_asked_for_and_refuses_malformed_weeks(string provider)
     {
         var (app, rich) = await StartAsync(provider);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -16,11 +17,14 @@ public sealed class StatusModel(CurrentSite current) : PageModel
     public bool HasSite => current.Site is not null;
     public PageMeta Meta { get; private set; } = new();
 
-    public IActionResult OnGet(int code) => Render(code);
-    public IActionResult OnPost(int code) => Render(code);
+    public IActionResult OnGet() => Render();
+    public IActionResult OnPost() => Render();
 
-    private IActionResult Render(int code)
+    private IActionResult Render()
     {
+        // The code is read from the route, not model-bound: binding also reads the posted form, and a form the server
+        // refused to read (a NUL character in a field) would fail binding and turn its 400 into a 404.
+        var code = int.TryParse(RouteData.Values["code"] as string, NumberStyles.None, CultureInfo.InvariantCulture, out var c) ? c : 0;
         var original = HttpContext.Features.Get<IStatusCodeReExecuteFeature>();
         var failed = HttpContext.Features.Get<IExceptionHandlerFeature>() is not null;
         // /loi/123 asked for directly is itself a page that does not exist.

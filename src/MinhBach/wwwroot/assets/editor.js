@@ -10,6 +10,9 @@
     area.hidden = true;
     var quill = new Quill(host, {
       theme: "snow",
+      // Only what the toolbar offers (plus list indentation): without this list Quill keeps every format it knows, so
+      // pasted web content could bring frames (its "video" embed), colours, fonts or code blocks into the editor.
+      formats: ["header", "bold", "italic", "underline", "list", "indent", "link", "image", "blockquote"],
       modules: {
         toolbar: {
           container: [[{ header: [2, 3, false] }], ["bold", "italic", "underline"], [{ list: "ordered" }, { list: "bullet" }],

@@ -17,24 +17,25 @@ public sealed class ArticleEditModel(AppDb db, ArticleWorkflow workflow, Royalty
 {
     public sealed class ArticleForm
     {
-        [MaxLength(500)] public string Title { get; set; } = "";
-        public int CategoryId { get; set; }
-        [MaxLength(2000)] public string? Summary { get; set; }
+        // Names and messages are the ones people read when a value cannot be taken (the binder's messages name the field).
+        [MaxLength(500, ErrorMessage = "Tiêu đề dài quá 500 ký tự.")] public string Title { get; set; } = "";
+        [Display(Name = "Chuyên mục")] public int CategoryId { get; set; }
+        [MaxLength(2000, ErrorMessage = "Sapo dài quá 2.000 ký tự.")] public string? Summary { get; set; }
         public string? Body { get; set; }
-        [MaxLength(200)] public string? Author { get; set; }
-        [MaxLength(300)] public string? Source { get; set; }
-        [MaxLength(1000)] public string? SourceUrl { get; set; }
-        public DateOnly? SourceDate { get; set; }
-        [MaxLength(300)] public string? PermissionReference { get; set; }
-        [MaxLength(1000)] public string? FeaturedImageUrl { get; set; }
-        [MaxLength(500)] public string? FeaturedImageAlt { get; set; }
-        public bool IsFeatured { get; set; }
+        [MaxLength(200, ErrorMessage = "Tên tác giả dài quá 200 ký tự.")] public string? Author { get; set; }
+        [MaxLength(300, ErrorMessage = "Nguồn dài quá 300 ký tự.")] public string? Source { get; set; }
+        [MaxLength(1000, ErrorMessage = "Đường dẫn bài gốc dài quá 1.000 ký tự.")] public string? SourceUrl { get; set; }
+        [Display(Name = "Ngày đăng gốc")] public DateOnly? SourceDate { get; set; }
+        [MaxLength(300, ErrorMessage = "Văn bản đồng ý của cơ quan nguồn dài quá 300 ký tự.")] public string? PermissionReference { get; set; }
+        [MaxLength(1000, ErrorMessage = "Đường dẫn ảnh đại diện dài quá 1.000 ký tự.")] public string? FeaturedImageUrl { get; set; }
+        [MaxLength(500, ErrorMessage = "Mô tả ảnh dài quá 500 ký tự.")] public string? FeaturedImageAlt { get; set; }
+        [Display(Name = "Tin nổi bật")] public bool IsFeatured { get; set; }
     }
 
     [BindProperty] public ArticleForm Form { get; set; } = new();
-    [BindProperty] public int Version { get; set; }
-    [BindProperty, MaxLength(4000)] public string? Comment { get; set; }
-    [BindProperty] public DateTime? At { get; set; }
+    [BindProperty, Display(Name = "Phiên bản")] public int Version { get; set; }
+    [BindProperty, MaxLength(4000, ErrorMessage = "Ý kiến hoặc lý do dài quá 4.000 ký tự.")] public string? Comment { get; set; }
+    [BindProperty, Display(Name = "Thời điểm")] public DateTime? At { get; set; }
 
     public Article? Article { get; private set; }
     public IReadOnlyList<Category> Categories { get; private set; } = [];

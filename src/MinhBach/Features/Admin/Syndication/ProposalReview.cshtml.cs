@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using MinhBach.Data;
@@ -12,7 +13,7 @@ namespace MinhBach.Features.Admin.Syndication;
 /// <summary>/quan-tri/de-xuat/{id}: one proposal with the original article; accept (title, summary, category may be changed) or decline with a reason.</summary>
 public sealed class ProposalReviewModel(AppDb db, SyndicationService syndication, SiteDirectory directory, CurrentSite current) : AdminPageModel
 {
-    [BindProperty] public int Version { get; set; }
+    [BindProperty, Display(Name = "Phiên bản")] public int Version { get; set; }
     [BindProperty] public string? CopyTitle { get; set; }
     [BindProperty] public string? CopySummary { get; set; }
     [BindProperty] public string? CategoryId { get; set; }
