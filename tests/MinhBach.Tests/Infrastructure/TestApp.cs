@@ -84,7 +84,8 @@ public sealed class TestApp : IAsyncDisposable
     private static async Task<TestApp> StartAsync(TestDatabase db, IReadOnlyDictionary<string, string?> settings)
     {
         var logs = new CapturedLogs();
-        var app = WebHost.Build(["--urls", "http://127.0.0.1:0", "--environment", "Production"], b =>
+        // No configuration reload: a test host reads its settings once (and holds no file watcher for them).
+        var app = WebHost.Build(["--urls", "http://127.0.0.1:0", "--environment", "Production", "--hostBuilder:reloadConfigOnChange=false"], b =>
         {
             // Razor Pages are found in the application's assembly; under a test runner the entry assembly is the runner's.
             b.Environment.ApplicationName = typeof(WebHost).Assembly.GetName().Name!;

@@ -5,6 +5,15 @@ using MinhBach.Text;
 
 namespace MinhBach.Features.Search;
 
+public sealed class SearchOptions
+{
+    public const string Section = "Search";
+
+    /// <summary>Above this many hits a query counts as broad: instead of ranking every hit, the engine ranks those
+    /// with the words in the title or number and adds the newest of the rest.</summary>
+    public int BroadQueryHits { get; set; } = 3000;
+}
+
 public sealed record SearchQuery(string Text, IReadOnlyCollection<int> SiteIds, string? Kind = null, string? TypeCode = null, int? Year = null, int Page = 1, int PageSize = 20);
 
 public sealed record SearchHit(SearchEntry Entry, double Score, string TitleHtml, string SnippetHtml);
@@ -27,7 +36,7 @@ public sealed record SearchResult(
 /// are then re-ranked here by what the index cannot see: the words as a phrase, the words as typed with their
 /// diacritics ("bản" before "bàn"), a document number typed in full, the title, and recency.
 /// </summary>
-public sealed class SearchEngine(AppDb db, SearchVocabulary vocabulary, Catalogue.Catalogue catalogue)
+public sealed class SearchEngine(AppDb db, SearchVocabulary vocabulary, Catalogue.Catalogue catalogue, Microsoft.Extensions.Options.IOptions<SearchOptions> options)
 {
     public const int MaxQueryLength = 1000;
     private const int MaxTokens = 12;
@@ -66,7 +75,12 @@ public sealed class SearchEngine(AppDb db, SearchVocabulary vocabulary, Catalogu
 
         var need = q.Page * q.PageSize;
         var limit = Math.Clamp(need + 100, 200, 2000);
-        var candidates = await CandidatesAsync(tokens, q, limit, ct);
+        // Broad queries (a common word in most items): ranking every match costs as much as the matches are many.
+        // Instead, the best of those with the words in the title or number, then the newest of the rest.
+        var candidates = total > options.Value.BroadQueryHits
+            ? (await CandidatesAsync(tokens, q, limit, CandidateSource.TitleOrNumber, ct))
+                .Concat(await CandidatesAsync(tokens, q, limit, CandidateSource.Newest, ct)).DistinctBy(c => c.Id).ToList()
+            : await CandidatesAsync(tokens, q, limit, CandidateSource.All, ct);
         var phrase = tokens.Count > 1 ? await WithPhraseAsync(tokens, candidates.Select(c => c.Id).ToList(), ct) : [];
         var ids = candidates.Select(c => c.Id).ToList();
         var rows = await db.SearchEntries.AsNoTracking().Where(e => ids.Contains(e.Id))
@@ -159,13 +173,20 @@ public sealed class SearchEngine(AppDb db, SearchVocabulary vocabulary, Catalogu
         return await db.Database.SqlQueryRaw<FacetRow>(sql, args).ToListAsync(ct);
     }
 
-    private async Task<List<Candidate>> CandidatesAsync(List<string> tokens, SearchQuery q, int limit, CancellationToken ct)
+    private enum CandidateSource { All, TitleOrNumber, Newest }
+
+    private async Task<List<Candidate>> CandidatesAsync(List<string> tokens, SearchQuery q, int limit, CandidateSource source, CancellationToken ct)
     {
         // Weights: number, then title, then text. bm25 is better when lower; ts_rank when higher.
-        var (select, order) = Sqlite
-            ? ("e.\"Id\" AS \"Id\", bm25(search_fts, 12.0, 6.0, 1.0) AS \"Score\"", "ORDER BY \"Score\"")
-            : ("e.\"Id\" AS \"Id\", ts_rank('{{0.1, 0.2, 0.6, 1.0}}', e.\"Vector\", to_tsquery('simple', {0}))::float8 AS \"Score\"", "ORDER BY \"Score\" DESC");
+        var (select, order) = source == CandidateSource.Newest
+            ? ($"e.\"Id\" AS \"Id\", {(Sqlite ? "0.0" : "0::float8")} AS \"Score\"", "ORDER BY e.\"Date\" DESC")
+            : Sqlite
+                ? ("e.\"Id\" AS \"Id\", bm25(search_fts, 12.0, 6.0, 1.0) AS \"Score\"", "ORDER BY \"Score\"")
+                : ("e.\"Id\" AS \"Id\", ts_rank('{{0.1, 0.2, 0.6, 1.0}}', e.\"Vector\", to_tsquery('simple', {0}))::float8 AS \"Score\"", "ORDER BY \"Score\" DESC");
         var (sql, args) = Filtered(select, $"{order} LIMIT {limit.ToString(CultureInfo.InvariantCulture)}", tokens, q, withFilters: true);
+        if (source == CandidateSource.TitleOrNumber)
+            // FTS5: a column filter; PostgreSQL: lexemes weighted A (number) or B (title) only.
+            args[0] = Sqlite ? "{IndexNumber IndexTitle} : (" + FtsMatch(tokens) + ")" : string.Join(" & ", tokens.Select(t => t + ":AB"));
         return await db.Database.SqlQueryRaw<Candidate>(sql, args).ToListAsync(ct);
     }
 

@@ -7,6 +7,9 @@ public static class SearchSetup
 {
     public static IServiceCollection AddSearch(this IServiceCollection services)
     {
+        services.AddOptions<SearchOptions>().BindConfiguration(SearchOptions.Section)
+            .Validate(o => o.BroadQueryHits is >= 1 and <= 10_000_000, "Search:BroadQueryHits phải từ 1 đến 10.000.000.")
+            .ValidateOnStart();
         services.AddSingleton<SearchVocabulary>();
         services.AddScoped<SearchEngine>();
         services.AddScoped<SiteSearch>();
