@@ -219,7 +219,7 @@ public sealed class AccessibilityTests(RichSiteInBrowser site) : IClassFixture<R
         await page.Keyboard.PressAsync("Enter");
         await page.WaitForURLAsync(url => url.Contains("/tim-kiem?", StringComparison.Ordinal), new PageWaitForURLOptions { WaitUntil = WaitUntilState.DOMContentLoaded });
         Assert.EndsWith("/tim-kiem?q=day+manh+thu+tuc", page.Url);
-        Assert.Equal(RichSite.SearchableTitle, (await page.Locator("main ul.list a").First.TextContentAsync())?.Trim());
+        Assert.Equal(RichSite.SearchableTitle, (await page.Locator("main .search-hits > li > a").First.TextContentAsync())?.Trim());
         await page.Context.CloseAsync();
     }
 
