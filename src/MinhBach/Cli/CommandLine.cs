@@ -50,7 +50,7 @@ public static class CommandLine
         {
             // Typically a qrtz_* table or column missing on PostgreSQL: Quartz checks its schema when it starts.
             Console.Error.WriteLine($"Bộ lập lịch (Quartz) không khởi động được: {e.GetBaseException().Message}\n" +
-                "Các bảng qrtz_* được tạo khi nâng cấp cơ sở dữ liệu: chạy ./minhbach migrate (hoặc serve --migrate).");
+                "Kiểm tra chuỗi kết nối (ConnectionStrings:Postgres) và các bảng qrtz_*, được tạo khi nâng cấp cơ sở dữ liệu: chạy ./minhbach migrate (hoặc serve --migrate).");
             return 6;
         }
         catch (Exception e) when (e is System.Data.Common.DbException or InvalidOperationException { InnerException: System.Data.Common.DbException })

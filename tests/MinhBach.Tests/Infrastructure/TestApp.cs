@@ -69,12 +69,13 @@ public sealed class TestApp : IAsyncDisposable
         }
     }
 
-    /// <summary>Starts the app pointed at a database that cannot be reached (nothing is migrated).</summary>
+    /// <summary>Starts the app pointed at a database that cannot be reached (nothing is migrated). The scheduler keeps
+    /// its schedule in memory: the clustered store on PostgreSQL refuses to start without its database.</summary>
     public static async Task<TestApp> StartWithUnreachableDatabaseAsync(string provider)
     {
         var db = await TestDatabase.CreateAsync(provider);
         var key = provider == Databases.Postgres ? "ConnectionStrings:Postgres" : "ConnectionStrings:Sqlite";
-        var settings = new Dictionary<string, string?>(db.Settings) { [key] = db.UnreachableConnectionString };
+        var settings = new Dictionary<string, string?>(db.Settings) { [key] = db.UnreachableConnectionString, ["Scheduling:Store"] = "Memory" };
         try
         {
             return await StartAsync(db, settings);

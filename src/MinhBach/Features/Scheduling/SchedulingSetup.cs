@@ -120,6 +120,9 @@ internal sealed class PublishDueArticlesJob(ArticleWorkflow workflow, ILogger<Pu
 {
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {
+        if (log.IsEnabled(LogLevel.Debug))
+            log.LogDebug("Kiểm tra bài đến hạn: lần chạy theo lịch lúc {ScheduledAt:O}, trên nút {Node}.",
+                context.ScheduledFireTimeUtc, context.Scheduler.SchedulerInstanceId);
         var n = await workflow.RunDueAsync(cancellationToken);
         if (n > 0 && log.IsEnabled(LogLevel.Information)) log.LogInformation("Đã xử lý {Count} bài đến hạn xuất bản hoặc gỡ.", n);
     }
