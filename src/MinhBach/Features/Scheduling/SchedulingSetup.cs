@@ -57,7 +57,8 @@ public static class SchedulingSetup
             .ValidateOnStart();
         var opts = section.Get<SchedulingOptions>() ?? new SchedulingOptions();
         if (!opts.Enabled) return services;
-        var clustered = UsesDatabaseStore(opts.Store, provider);
+        // Store=Postgres on SQLite is refused at start (above); until then nothing points Quartz at a SQLite file.
+        var clustered = UsesDatabaseStore(opts.Store, provider) && provider == DatabaseProvider.Postgres;
         services.AddQuartz(q =>
         {
             q.ConfigureScheduler(o => o.InstanceName = SchedulerName);
@@ -79,7 +80,7 @@ public static class SchedulingSetup
                         c.CheckinMisfireThreshold = TimeSpan.FromSeconds(Math.Max(opts.ClusterCheckinSeconds, 5));
                     });
                 });
-                // Each node generates its own id (host name and start time): the cluster tells its nodes apart by it.
+                // Instance id AUTO: each node generates its own (host name and start time); the cluster tells its nodes apart by it.
                 q.ConfigureScheduler(o => o.GenerateInstanceId = true);
             }
             else
