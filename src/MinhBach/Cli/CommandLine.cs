@@ -32,7 +32,9 @@ public static class CommandLine
         }
         try
         {
-            return await parse.InvokeAsync();
+            // The failures below are explained here, in Vietnamese; System.CommandLine's own handler would catch
+            // them first and print only a stack trace.
+            return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
         }
         catch (Features.Catalogue.CatalogueException e)
         {
@@ -44,10 +46,27 @@ public static class CommandLine
             Console.Error.WriteLine("Cấu hình không hợp lệ:\n- " + string.Join("\n- ", e.Failures));
             return 3;
         }
+        catch (Quartz.SchedulerException e)
+        {
+            // Typically a qrtz_* table or column missing on PostgreSQL: Quartz checks its schema when it starts.
+            Console.Error.WriteLine($"Bộ lập lịch (Quartz) không khởi động được: {e.GetBaseException().Message}\n" +
+                "Kiểm tra chuỗi kết nối (ConnectionStrings:Postgres) và các bảng qrtz_*, được tạo khi nâng cấp cơ sở dữ liệu: chạy ./minhbach migrate (hoặc serve --migrate).");
+            return 6;
+        }
         catch (Exception e) when (e is System.Data.Common.DbException or InvalidOperationException { InnerException: System.Data.Common.DbException })
         {
             Console.Error.WriteLine($"Lỗi cơ sở dữ liệu: {e.GetBaseException().Message}\nKiểm tra chuỗi kết nối (ConnectionStrings) và chạy ./minhbach migrate.");
             return 5;
+        }
+        catch (OperationCanceledException)
+        {
+            return 1;
+        }
+        catch (Exception e)
+        {
+            // Anything else, as System.CommandLine's default handler reports it.
+            Console.Error.WriteLine("Lỗi không lường trước: " + e);
+            return 1;
         }
     }
 

@@ -33,3 +33,14 @@ public sealed class DatabaseTheoryDiscoverer(IMessageSink diagnosticMessageSink)
         }
     }
 }
+
+/// <summary>A test that only means something on PostgreSQL (e.g. several nodes on one database); reported as
+/// skipped, with the reason, when no server is configured.</summary>
+[AttributeUsage(AttributeTargets.Method)]
+public sealed class PostgresFactAttribute : FactAttribute
+{
+    public PostgresFactAttribute()
+    {
+        if (Databases.SkipReason(Databases.Postgres) is { } reason) Skip = reason;
+    }
+}

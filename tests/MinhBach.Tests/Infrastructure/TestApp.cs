@@ -25,13 +25,18 @@ namespace MinhBach.Tests.Infrastructure;
 public sealed class TestApp : IAsyncDisposable
 {
     private readonly WebApplication _app;
+    private readonly IReadOnlyDictionary<string, string?> _settings;
+    private readonly bool _ownsDatabase;
     private bool _errorsExpected;
+    private bool _stopped;
 
-    private TestApp(WebApplication app, TestDatabase database, CapturedLogs logs)
+    private TestApp(WebApplication app, TestDatabase database, CapturedLogs logs, IReadOnlyDictionary<string, string?> settings, bool ownsDatabase)
     {
         _app = app;
         Database = database;
         Logs = logs;
+        _settings = settings;
+        _ownsDatabase = ownsDatabase;
         BaseAddress = new Uri(app.Urls.First().TrimEnd('/') + "/");
         Http = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = BaseAddress };
     }
@@ -64,12 +69,13 @@ public sealed class TestApp : IAsyncDisposable
         }
     }
 
-    /// <summary>Starts the app pointed at a database that cannot be reached (nothing is migrated).</summary>
+    /// <summary>Starts the app pointed at a database that cannot be reached (nothing is migrated). The scheduler keeps
+    /// its schedule in memory: the clustered store on PostgreSQL refuses to start without its database.</summary>
     public static async Task<TestApp> StartWithUnreachableDatabaseAsync(string provider)
     {
         var db = await TestDatabase.CreateAsync(provider);
         var key = provider == Databases.Postgres ? "ConnectionStrings:Postgres" : "ConnectionStrings:Sqlite";
-        var settings = new Dictionary<string, string?>(db.Settings) { [key] = db.UnreachableConnectionString };
+        var settings = new Dictionary<string, string?>(db.Settings) { [key] = db.UnreachableConnectionString, ["Scheduling:Store"] = "Memory" };
         try
         {
             return await StartAsync(db, settings);
@@ -81,7 +87,28 @@ public sealed class TestApp : IAsyncDisposable
         }
     }
 
-    private static async Task<TestApp> StartAsync(TestDatabase db, IReadOnlyDictionary<string, string?> settings)
+    /// <summary>
+    /// Another node of the same deployment: a second host on this app's database, with the same settings (and
+    /// <paramref name="settings"/> on top). Disposing it leaves the database alone, so dispose it before this app
+    /// (declare it after, with `await using`).
+    /// </summary>
+    public Task<TestApp> StartNodeAsync(IReadOnlyDictionary<string, string?>? settings = null)
+    {
+        var all = new Dictionary<string, string?>(_settings);
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) all[key] = value;
+        return StartAsync(Database, all, ownsDatabase: false);
+    }
+
+    /// <summary>Stops the server (as a node being shut down) and keeps the database for the other nodes;
+    /// disposing still checks the logs and drops the database.</summary>
+    public async Task StopAsync()
+    {
+        if (_stopped) return;
+        _stopped = true;
+        await _app.StopAsync();
+    }
+
+    private static async Task<TestApp> StartAsync(TestDatabase db, IReadOnlyDictionary<string, string?> settings, bool ownsDatabase = true)
     {
         var logs = new CapturedLogs();
         // No configuration reload: a test host reads its settings once (and holds no file watcher for them).
@@ -104,7 +131,7 @@ public sealed class TestApp : IAsyncDisposable
             await app.DisposeAsync();
             throw;
         }
-        return new TestApp(app, db, logs);
+        return new TestApp(app, db, logs, settings, ownsDatabase);
     }
 
     /// <summary>Response header naming the site that handled the request: "/" for the portal, "/so-a/" for a site,
@@ -267,12 +294,12 @@ public sealed class TestApp : IAsyncDisposable
         Http.Dispose();
         try
         {
-            await _app.StopAsync();
+            await StopAsync();
         }
         finally
         {
             await _app.DisposeAsync();
-            await Database.DisposeAsync();
+            if (_ownsDatabase) await Database.DisposeAsync();
         }
         var errors = Logs.AtLeast(LogLevel.Error);
         if (!_errorsExpected && errors.Count > 0)
