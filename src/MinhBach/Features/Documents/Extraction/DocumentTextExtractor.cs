@@ -203,6 +203,9 @@ public sealed class DocumentTextExtractor(ExtractionLimits? limits = null)
                     "Tệp PDF bị hỏng (không đọc được danh sách trang), không trích xuất được chữ.");
             }
 
+            if (pageCount <= 0)
+                return Fail(DocumentFileFormat.Pdf, ExtractionProblem.Corrupt,
+                    "Tệp PDF bị hỏng (không có trang nào đọc được), không trích xuất được chữ.", 0);
             var text = new StringBuilder();
             var starts = new List<int>();
             var notes = new List<string>();
