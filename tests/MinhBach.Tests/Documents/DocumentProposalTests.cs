@@ -312,6 +312,16 @@ public sealed class DocumentProposalTests
     }
 
     [Fact]
+    public void An_eth_typed_for_d_with_stroke_is_read_as_such()
+    {
+        var p = Propose(Lines("ỦY BAN NHÂN DÂN", "TỈNH ĐÔNG MINH", "Số: 77/QÐ-UBND", "Ðông Minh, ngày 1 tháng 4 năm 2025", "QUYẾT ÐỊNH", "Về việc thành lập Tổ công tác"));
+
+        Assert.Equal("77/QĐ-UBND", p.Number?.Value);
+        Assert.Equal("quyet-dinh", p.TypeCode?.Value);
+        Assert.Equal("Đông Minh", p.Place?.Value);
+    }
+
+    [Fact]
     public void Missing_parts_give_nulls_not_guesses()
     {
         var p = Propose(Lines(

@@ -212,7 +212,44 @@ public sealed class DocumentTextExtractorTests
         Assert.Contains("mật khẩu", result.Problem);
     }
 
+    [Theory]
+    [InlineData("0 1 -1 0 100 100", "0 1 -1 0 120 100")] // going up: the next line is to the right
+    [InlineData("0 -1 1 0 500 700", "0 -1 1 0 480 700")] // going down: the next line is to the left
+    public void Text_turned_on_the_page_is_read_along_its_lines(string first, string second)
+    {
+        var pdf = TestPdf.Raw($"BT /F1 12 Tf {first} Tm (Danh muc thu tuc) Tj ET\nBT /F1 12 Tf {second} Tm (kem theo Quyet dinh) Tj ET");
+
+        var result = Extractor.Extract(pdf, "xoay.pdf");
+
+        Assert.Equal("Danh muc thu tuc\nkem theo Quyet dinh", result.Text);
+    }
+
+    [Fact]
+    public void Text_typed_with_an_old_vietnamese_font_encoding_is_noted()
+    {
+        // "Quyết định về việc công bố thủ tục hành chính" typed in TCVN3 (.VnTime) and saved without conversion.
+        var docx = Build(body =>
+        {
+            body.Append(P("QuyÕt ®Þnh vÒ viÖc c«ng bè thñ tôc hµnh chÝnh thuéc thÈm quyÒn gi¶i quyÕt cña Së"));
+            body.Append(P("Chñ tÞch ñy ban nh©n d©n tØnh §«ng Minh"));
+        });
+
+        var result = Extractor.Extract(docx, "cu.docx");
+
+        Assert.True(result.HasText);
+        Assert.Contains(result.Notes, n => n.Contains("TCVN3"));
+        Assert.Empty(Extractor.Extract(TestDocx.Decision(), "moi.docx").Notes);
+    }
+
     // ------------------------------------------------------------------------------------------ broken and other files
+
+    [Fact]
+    public void A_zip_holding_a_pdf_is_not_taken_for_a_pdf()
+    {
+        var zip = TestZip.Build(("van-ban.pdf", TestPdf.Ascii(["Decision 9"])));
+        Assert.Equal(DocumentFileFormat.Docx, DocumentTextExtractor.DetectFormat(zip, "nen.docx"));
+        Assert.Equal(ExtractionProblem.Unsupported, Extractor.Extract(zip, "nen.zip").ProblemKind);
+    }
 
     [Fact]
     public void A_zip_without_a_word_document_named_docx_is_corrupt()

@@ -241,14 +241,29 @@ public static class TestPdf
     public static byte[] Encrypted()
     {
         var key = new string('A', 64);
-        var objects = new[]
-        {
+        return Assemble(
+        [
             "<< /Type /Catalog /Pages 2 0 R >>",
             "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
             "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>",
             "<< /Length 20 >>\nstream\n0123456789abcdefghij\nendstream",
             $"<< /Filter /Standard /V 1 /R 2 /Length 40 /P -44 /O <{key}> /U <{key.Replace('A', 'B')}> >>",
-        };
+        ], "/Encrypt 5 0 R /ID [<0123456789ABCDEF0123456789ABCDEF> <0123456789ABCDEF0123456789ABCDEF>]");
+    }
+
+    /// <summary>A one-page PDF written by hand with the given content stream; font /F1 is Helvetica.</summary>
+    public static byte[] Raw(string content) => Assemble(
+    [
+        "<< /Type /Catalog /Pages 2 0 R >>",
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>",
+        $"<< /Length {Encoding.Latin1.GetByteCount(content)} >>\nstream\n{content}\nendstream",
+        "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
+    ]);
+
+    /// <summary>Numbers the objects, writes the cross-reference table and the trailer (with <paramref name="trailer"/> added).</summary>
+    private static byte[] Assemble(string[] objects, string trailer = "")
+    {
         var sb = new StringBuilder("%PDF-1.4\n");
         var offsets = new List<int>();
         for (var i = 0; i < objects.Length; i++)
@@ -259,7 +274,7 @@ public static class TestPdf
         var xref = Encoding.Latin1.GetByteCount(sb.ToString());
         sb.Append($"xref\n0 {objects.Length + 1}\n0000000000 65535 f \n");
         foreach (var o in offsets) sb.Append($"{o:D10} 00000 n \n");
-        sb.Append($"trailer\n<< /Size {objects.Length + 1} /Root 1 0 R /Encrypt 5 0 R /ID [<0123456789ABCDEF0123456789ABCDEF> <0123456789ABCDEF0123456789ABCDEF>] >>\n");
+        sb.Append($"trailer\n<< /Size {objects.Length + 1} /Root 1 0 R {trailer} >>\n");
         sb.Append($"startxref\n{xref}\n%%EOF\n");
         return Encoding.Latin1.GetBytes(sb.ToString());
     }

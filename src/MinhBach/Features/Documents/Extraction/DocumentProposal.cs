@@ -165,7 +165,8 @@ public sealed partial class DocumentProposer
         foreach (var ch in nfc)
         {
             if (ch is >= '\u0300' and <= '\u036F' or '\u00AD' or '\u200B' or '\uFEFF') continue;
-            sb.Append(ch switch { '\u00A0' or '\u2007' or '\u202F' => ' ', '\r' => '\n', _ => ch });
+            // Eth for "Đ" (a look-alike some keyboards and OCR give) would break every match on "QĐ", "NĐ".
+            sb.Append(ch switch { '\u00A0' or '\u2007' or '\u202F' => ' ', '\r' => '\n', 'Ð' => 'Đ', 'ð' => 'đ', _ => ch });
         }
         return sb.ToString();
     }

@@ -10,6 +10,7 @@ using WText = DocumentFormat.OpenXml.Wordprocessing.Text;
 using MinhBach.Text;
 using UglyToad.PdfPig;
 using UglyToad.PdfPig.Content;
+using UglyToad.PdfPig.Core;
 using UglyToad.PdfPig.Exceptions;
 
 namespace MinhBach.Features.Documents.Extraction;
@@ -107,9 +108,10 @@ public sealed class DocumentTextExtractor(ExtractionLimits? limits = null)
     /// <summary>Detects the format from the first bytes (and the name, for a ZIP that is not a Word package).</summary>
     public static DocumentFileFormat DetectFormat(ReadOnlySpan<byte> bytes, string? fileName = null)
     {
-        if (IsPdf(bytes)) return DocumentFileFormat.Pdf;
+        // Signatures at the very start first: a ZIP may hold a PDF stored uncompressed within its first kilobyte.
         if (IsZip(bytes)) return DocumentFileFormat.Docx;
         if (CompoundFile.HasSignature(bytes)) return DocumentFileFormat.Doc;
+        if (IsPdf(bytes)) return DocumentFileFormat.Pdf;
         return NameFormat(fileName);
     }
 
@@ -122,9 +124,9 @@ public sealed class DocumentTextExtractor(ExtractionLimits? limits = null)
             return Fail(DetectFormat(bytes, fileName), ExtractionProblem.TooLarge,
                 $"Tệp lớn hơn {_limits.MaxInputBytes / (1024 * 1024)} MB nên không trích xuất chữ; tệp vẫn được lưu.");
 
-        if (IsPdf(bytes)) return ExtractPdf(bytes, ct);
-        if (IsZip(bytes)) return ExtractDocx(bytes, fileName, ct);
+        if (IsZip(bytes)) return WithEncodingNote(ExtractDocx(bytes, fileName, ct));
         if (CompoundFile.HasSignature(bytes)) return ExtractCompound(bytes, fileName);
+        if (IsPdf(bytes)) return WithEncodingNote(ExtractPdf(bytes, ct));
 
         var claimed = NameFormat(fileName);
         if (LooksLikeRtf(bytes))
@@ -144,6 +146,33 @@ public sealed class DocumentTextExtractor(ExtractionLimits? limits = null)
     }
 
     // ------------------------------------------------------------------------------------------ detection
+
+    /// <summary>
+    /// Latin-1 letters that Vietnamese in Unicode never uses but text typed with the old 8-bit fonts (TCVN3 ".VnTime",
+    /// VNI-Times) is full of: "QuyÕt ®Þnh" for "Quyết định". Vietnamese letters of that block (à, á, â, ã, è, é, ê, ì, í,
+    /// ò, ó, ô, õ, ù, ú, ý) and a few symbols of ordinary text (°, §, ±, ×, ÷) are not counted; ®, « and ¶ are, since those
+    /// fonts put "đ", "ô" and "ả" there.
+    /// </summary>
+    private static bool IsLegacyEncodingChar(char c) =>
+        c is >= '\u00A1' and <= '\u00FF' && "àáâãèéêìíòóôõùúýÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝ°§±×÷".IndexOf(c) < 0;
+
+    private static ExtractedDocument WithEncodingNote(ExtractedDocument result)
+    {
+        if (!result.HasText) return result;
+        var sample = result.Text.Length > 20_000 ? result.Text[..20_000] : result.Text;
+        int letters = 0, odd = 0;
+        foreach (var c in sample)
+        {
+            if (char.IsLetter(c)) letters++;
+            if (IsLegacyEncodingChar(c)) odd++;
+        }
+        if (odd < 10 || odd < letters * 0.03) return result;
+        return result with
+        {
+            Notes = [.. result.Notes, "Chữ trong tệp có vẻ được gõ bằng bảng mã cũ (TCVN3 hoặc VNI) nên dấu tiếng Việt không đọc đúng; "
+                + "hãy chuyển văn bản sang Unicode rồi tải lên lại để tìm kiếm được nội dung."],
+        };
+    }
 
     private static bool IsPdf(ReadOnlySpan<byte> bytes)
     {
@@ -498,14 +527,27 @@ internal static class PdfPageText
 
     public static string Of(Page page)
     {
+        var letters = page.Letters.Where(l => !string.IsNullOrWhiteSpace(l.Value)).ToList();
+        // Text turned on the page (a landscape table printed on a portrait page): read it along its own baseline.
+        var orientation = letters.Count == 0 ? TextOrientation.Horizontal
+            : letters.GroupBy(l => l.TextOrientation).OrderByDescending(g => g.Count()).First().Key;
+        Func<PdfPoint, (double X, double Y)> turn = orientation switch
+        {
+            // Going down: lines follow one another leftwards. Going up: rightwards.
+            TextOrientation.Rotate90 => p => (-p.Y, p.X),
+            TextOrientation.Rotate270 => p => (p.Y, -p.X),
+            TextOrientation.Rotate180 => p => (-p.X, -p.Y),
+            _ => p => (p.X, p.Y),
+        };
         var glyphs = new List<Glyph>();
-        foreach (var letter in page.Letters)
+        foreach (var letter in letters)
         {
             var value = letter.Value;
-            if (string.IsNullOrEmpty(value) || string.IsNullOrWhiteSpace(value)) continue;
             var size = letter.PointSize > 0.5 ? letter.PointSize : Math.Max(letter.BoundingBox.Height, 1);
             var mark = value.All(c => CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark);
-            glyphs.Add(new Glyph(value, letter.StartBaseLine.X, letter.EndBaseLine.X, letter.StartBaseLine.Y, size, mark));
+            var (x, y) = turn(letter.StartBaseLine);
+            var (endX, _) = turn(letter.EndBaseLine);
+            glyphs.Add(new Glyph(value, x, endX, y, size, mark));
         }
         if (glyphs.Count == 0) return "";
 
