@@ -241,6 +241,23 @@ public sealed class DocumentTextExtractorTests
         Assert.Empty(Extractor.Extract(TestDocx.Decision(), "moi.docx").Notes);
     }
 
+    [Fact]
+    public void A_pdf_restricted_by_an_owner_password_only_is_read()
+    {
+        var result = Extractor.Extract(TestPdf.Rc4Encrypted("", "chu-so-huu", "Decision 42 of the committee"), "han-che.pdf");
+
+        Assert.Null(result.Problem);
+        Assert.Equal("Decision 42 of the committee", result.Text);
+    }
+
+    [Fact]
+    public void A_pdf_encrypted_with_a_user_password_is_reported_as_protected()
+    {
+        var result = Extractor.Extract(TestPdf.Rc4Encrypted("mat-khau", "chu-so-huu", "Decision 42 of the committee"), "mat-khau.pdf");
+
+        AssertNoText(result, ExtractionProblem.PasswordProtected, DocumentFileFormat.Pdf);
+    }
+
     // ------------------------------------------------------------------------------------------ broken and other files
 
     [Fact]

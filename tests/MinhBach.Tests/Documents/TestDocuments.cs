@@ -251,6 +251,61 @@ public static class TestPdf
         ], "/Encrypt 5 0 R /ID [<0123456789ABCDEF0123456789ABCDEF> <0123456789ABCDEF0123456789ABCDEF>]");
     }
 
+    /// <summary>
+    /// A one-page PDF encrypted by the standard security handler (revision 2, 40-bit RC4, as in PDF 1.4 §3.5.2) with the
+    /// given passwords: with an empty user password anyone may open it and only the permissions are restricted, as in
+    /// many signed official PDFs; with a user password it cannot be opened without it.
+    /// </summary>
+    public static byte[] Rc4Encrypted(string userPassword, string ownerPassword, string text)
+    {
+        byte[] padding =
+        [
+            0x28, 0xBF, 0x4E, 0x5E, 0x4E, 0x75, 0x8A, 0x41, 0x64, 0x00, 0x4E, 0x56, 0xFF, 0xFA, 0x01, 0x08,
+            0x2E, 0x2E, 0x00, 0xB6, 0xD0, 0x68, 0x3E, 0x80, 0x2F, 0x0C, 0xA9, 0xFE, 0x64, 0x53, 0x69, 0x7A,
+        ];
+        byte[] Pad(string password) => [.. Encoding.Latin1.GetBytes(password).Take(32), .. padding.Take(32 - Math.Min(32, password.Length))];
+        byte[] id = Convert.FromHexString("0123456789ABCDEF0123456789ABCDEF");
+        const int permissions = -44; // printing and copying not allowed
+
+        var owner = Rc4(System.Security.Cryptography.MD5.HashData(Pad(ownerPassword))[..5], Pad(userPassword));     // algorithm 3
+        var permissionBytes = BitConverter.GetBytes(permissions);
+        var key = System.Security.Cryptography.MD5.HashData([.. Pad(userPassword), .. owner, .. permissionBytes, .. id])[..5]; // algorithm 2
+        var user = Rc4(key, padding);                                                                              // algorithm 4
+
+        var content = $"BT /F1 12 Tf 60 780 Td ({text}) Tj ET";
+        // Algorithm 1: each object's strings and streams with a key made from the file key, object and generation numbers.
+        var objectKey = System.Security.Cryptography.MD5.HashData([.. key, 4, 0, 0, 0, 0])[..10];
+        var encrypted = Encoding.Latin1.GetString(Rc4(objectKey, Encoding.Latin1.GetBytes(content)));
+        return Assemble(
+        [
+            "<< /Type /Catalog /Pages 2 0 R >>",
+            "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>",
+            $"<< /Length {encrypted.Length} >>\nstream\n{encrypted}\nendstream",
+            "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
+            $"<< /Filter /Standard /V 1 /R 2 /Length 40 /P {permissions} /O <{Convert.ToHexString(owner)}> /U <{Convert.ToHexString(user)}> >>",
+        ], $"/Encrypt 6 0 R /ID [<{Convert.ToHexString(id)}> <{Convert.ToHexString(id)}>]");
+    }
+
+    private static byte[] Rc4(byte[] key, byte[] data)
+    {
+        var s = Enumerable.Range(0, 256).Select(i => (byte)i).ToArray();
+        for (int i = 0, j = 0; i < 256; i++)
+        {
+            j = (j + s[i] + key[i % key.Length]) & 0xFF;
+            (s[i], s[j]) = (s[j], s[i]);
+        }
+        var output = new byte[data.Length];
+        for (int n = 0, i = 0, j = 0; n < data.Length; n++)
+        {
+            i = (i + 1) & 0xFF;
+            j = (j + s[i]) & 0xFF;
+            (s[i], s[j]) = (s[j], s[i]);
+            output[n] = (byte)(data[n] ^ s[(s[i] + s[j]) & 0xFF]);
+        }
+        return output;
+    }
+
     /// <summary>A one-page PDF written by hand with the given content stream; font /F1 is Helvetica.</summary>
     public static byte[] Raw(string content) => Assemble(
     [
