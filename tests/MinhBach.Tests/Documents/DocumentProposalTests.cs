@@ -322,6 +322,27 @@ public sealed class DocumentProposalTests
     }
 
     [Fact]
+    public void Capitals_in_the_body_of_a_letter_are_not_its_type()
+    {
+        var p = Propose(Lines(
+            $"UBND TỈNH ĐÔNG MINH\t{Motto1}", $"SỞ TƯ PHÁP\t{Motto2}", "Số: 12/STP-HCTP\tĐông Minh, ngày 8 tháng 5 năm 2025",
+            "V/v góp ý dự thảo văn bản", "", "Kính gửi: Các sở, ban, ngành.",
+            "Sở Tư pháp đề nghị các cơ quan góp ý dự thảo sau:", "KẾ HOẠCH", "Triển khai công tác năm 2025.",
+            "Luật Tổ chức chính quyền địa phương được Quốc hội thông qua ngày 19 tháng 02 năm 2025."));
+
+        Assert.Equal("cong-van", p.TypeCode?.Value);
+        Assert.Equal("V/v góp ý dự thảo văn bản", p.Summary?.Value);
+        Assert.Equal(new DateOnly(2025, 5, 8), p.IssuedOn?.Value);
+    }
+
+    [Fact]
+    public void A_law_cited_in_passing_gives_no_date()
+    {
+        var p = Propose(Lines("Căn cứ Luật Đất đai được Quốc hội thông qua ngày 18 tháng 01 năm 2024;", "Điều 1. Phạm vi điều chỉnh."));
+        Assert.Null(p.IssuedOn);
+    }
+
+    [Fact]
     public void Missing_parts_give_nulls_not_guesses()
     {
         var p = Propose(Lines(

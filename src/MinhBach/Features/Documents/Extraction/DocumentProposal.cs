@@ -228,7 +228,7 @@ public sealed partial class DocumentProposer
         if (vvIdx >= headerEnd) vvIdx = -1;
 
         var (number, numberIdx) = FindNumber(segs, headerEnd);
-        var (place, issued, dateIdx) = FindDate(segs, headerEnd);
+        var (place, issued, _) = FindDate(segs, headerEnd);
         issued ??= AdoptedOn(text);
 
         // A draft's number is left blank, but "Số:    /2025/QĐ-UBND" still says it is a normative document.
@@ -386,14 +386,23 @@ public sealed partial class DocumentProposer
         return IsMostlyUpper(place) ? TitleCase(place) : place;
     }
 
-    /// <summary>Laws carry no date in their header: the date the National Assembly adopted them, at the end.</summary>
+    [GeneratedRegex(@"\b(?:luat|bo\s+luat|phap\s+lenh|nghi\s+quyet)\s+nay\s+(?:da\s+)?duoc\b", RegexOptions.CultureInvariant, 2000)]
+    private static partial Regex AdoptedSubject();
+
+    /// <summary>
+    /// Laws carry no date in their header: the date the National Assembly adopted them, from "Luật này được Quốc hội …
+    /// thông qua ngày …" at the end (only this document's own adoption, not one cited in passing).
+    /// </summary>
     private static ProposedField<DateOnly>? AdoptedOn(string text)
     {
         var folded = VietnameseText.Fold(text);
-        var m = AdoptedDate().Match(folded);
-        return m.Success && ToDate(m) is DateOnly date
-            ? new ProposedField<DateOnly>(date, ProposalConfidence.Low, SentenceAround(text, m.Index, m.Length))
-            : null;
+        foreach (Match m in AdoptedDate().Matches(folded))
+        {
+            var sentence = SentenceAround(text, m.Index, m.Length);
+            if (!AdoptedSubject().IsMatch(VietnameseText.Fold(sentence)) || ToDate(m) is not DateOnly date) continue;
+            return new ProposedField<DateOnly>(date, ProposalConfidence.Low, sentence);
+        }
+        return null;
     }
 
     // ---------------------------------------------------------------------------------------------- type
@@ -407,6 +416,8 @@ public sealed partial class DocumentProposer
         for (var i = 0; i < segs.Count && i < 60; i++)
         {
             var s = segs[i];
+            // The heading comes before the legal bases and the addressee; capitals after them are the body's.
+            if (s.Folded.StartsWith("can cu", StringComparison.Ordinal) || s.Folded.StartsWith("kinh gui", StringComparison.Ordinal)) break;
             if (s.Blank || s.Text.TrimEnd().EndsWith(':') || !IsMostlyUpper(s.Text) || s.Text.Length > 120) continue;
             foreach (var n in _names)
             {
