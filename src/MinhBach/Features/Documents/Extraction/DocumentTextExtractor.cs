@@ -587,7 +587,7 @@ internal static class PdfPageText
                 if (end is double e && !g.IsMark)
                 {
                     var gap = g.X - e;
-                    if (gap > 3.0 * g.Size) sb.Append('\t');
+                    if (gap > 1.8 * g.Size) sb.Append('\t');
                     else if (gap > 0.18 * g.Size) sb.Append(' ');
                 }
                 sb.Append(g.Value);
