@@ -36,7 +36,7 @@ public sealed record SearchResult(
 /// are then re-ranked here by what the index cannot see: the words as a phrase, the words as typed with their
 /// diacritics ("bản" before "bàn"), a document number typed in full, the title, and recency.
 /// </summary>
-public sealed class SearchEngine(AppDb db, SearchVocabulary vocabulary, Catalogue.Catalogue catalogue, Microsoft.Extensions.Options.IOptions<SearchOptions> options)
+public sealed class SearchEngine(AppDb db, SearchVocabulary vocabulary, Catalogue.Catalogue catalogue, Microsoft.Extensions.Options.IOptions<SearchOptions> options, TimeProvider clock)
 {
     public const int MaxQueryLength = 1000;
     private const int MaxTokens = 12;
@@ -90,7 +90,7 @@ public sealed class SearchEngine(AppDb db, SearchVocabulary vocabulary, Catalogu
         var normalQuery = " " + string.Join(' ', tokens) + " ";
         var numbers = tokens.Where(t => t.All(char.IsAsciiDigit)).ToList();
         var accented = SearchText.AccentedWords(text).Where(w => SearchText.Normalize(w) != w).Distinct().ToList();
-        var now = DateTime.UtcNow;
+        var now = clock.GetUtcNow().UtcDateTime;
         var ranked = candidates.Select((c, i) =>
         {
             var r = rows[c.Id];
