@@ -18,8 +18,11 @@ namespace MinhBach.Data;
 /// (portal aggregation, province views) go through named services with IgnoreQueryFilters.
 /// Each provider has its own subclass so that each keeps its own migrations.
 /// </summary>
-public abstract class AppDb(DbContextOptions options, CurrentSite? currentSite, Features.Catalogue.Catalogue? catalogue = null) : IdentityUserContext<AppUser, int>(options)
+public abstract class AppDb(DbContextOptions options, CurrentSite? currentSite, Features.Catalogue.Catalogue? catalogue = null, TimeProvider? clock = null)
+    : IdentityUserContext<AppUser, int>(options)
 {
+    private bool _savingDerived;
+
     /// <summary>Name of a document type ("Nghị định"), indexed with each document so "nghị định 42" finds 42/2022/NĐ-CP.</summary>
     public string? DocumentTypeName(string code) => catalogue?.DocumentType(code)?.Name;
 
@@ -37,6 +40,8 @@ public abstract class AppDb(DbContextOptions options, CurrentSite? currentSite, 
     public DbSet<Article> Articles => Set<Article>();
     public DbSet<ArticleRevision> ArticleRevisions => Set<ArticleRevision>();
     public DbSet<Document> Documents => Set<Document>();
+    public DbSet<DocumentLink> DocumentLinks => Set<DocumentLink>();
+    public DbSet<DocumentFile> DocumentFiles => Set<DocumentFile>();
     public DbSet<ScheduleEntry> ScheduleEntries => Set<ScheduleEntry>();
     public DbSet<SiteMembership> SiteMemberships => Set<SiteMembership>();
     public DbSet<Features.Media.MediaFile> MediaFiles => Set<Features.Media.MediaFile>();
@@ -112,8 +117,31 @@ public abstract class AppDb(DbContextOptions options, CurrentSite? currentSite, 
         {
             e.HasIndex(d => new { d.SiteId, d.Slug }).IsUnique();
             e.HasIndex(d => new { d.SiteId, d.IssuedOn });
+            e.HasIndex(d => d.NumberKey);
+            e.HasIndex(d => d.StatusDueOn);
+            e.HasIndex(d => new { d.SiteId, d.Status, d.IssuedOn });
             e.Property(d => d.Number).HasMaxLength(100);
+            e.Property(d => d.NumberKey).HasMaxLength(100);
             e.Property(d => d.TypeCode).HasMaxLength(64);
+        });
+        b.Entity<DocumentLink>(e =>
+        {
+            e.HasOne<Document>().WithMany(d => d.Links).HasForeignKey(l => l.DocumentId).OnDelete(DeleteBehavior.Cascade);
+            // A target deleted leaves the relation as its number, as for a document never stored here.
+            e.HasOne<Document>().WithMany().HasForeignKey(l => l.TargetId).OnDelete(DeleteBehavior.SetNull);
+            e.HasIndex(l => l.TargetId);
+            e.HasIndex(l => l.TargetKey);
+            e.Property(l => l.TargetNumber).HasMaxLength(100);
+            e.Property(l => l.TargetKey).HasMaxLength(100);
+        });
+        b.Entity<DocumentFile>(e =>
+        {
+            e.HasOne<Document>().WithMany(d => d.Files).HasForeignKey(f => f.DocumentId).OnDelete(DeleteBehavior.Cascade);
+            e.HasIndex(f => f.Path).IsUnique();
+            e.HasIndex(f => new { f.DocumentId, f.Order });
+            e.Property(f => f.Path).HasMaxLength(100);
+            e.Property(f => f.OriginalName).HasMaxLength(250);
+            e.Property(f => f.Sha256).HasMaxLength(64);
         });
         b.Entity<ScheduleEntry>().HasIndex(s => new { s.SiteId, s.Date });
         b.Entity<Features.Media.MediaFile>(e =>
@@ -191,11 +219,25 @@ public abstract class AppDb(DbContextOptions options, CurrentSite? currentSite, 
     {
         var versioned = FillDerivedColumns();
         var indexed = Features.Search.SearchIndexing.Collect(ChangeTracker);
-        // The items and their search entries commit together (inside the caller's transaction if there is one).
-        var own = indexed.Count > 0 && Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        var statuses = _savingDerived ? null : DocumentStatuses.Collect(ChangeTracker);
+        // The items, their search entries and the statuses they move commit together (inside the caller's transaction if there is one).
+        var own = (indexed.Count > 0 || statuses?.Any == true) && Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
         try
         {
             var n = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            if (statuses?.Any == true)
+            {
+                _savingDerived = true;
+                try
+                {
+                    if (await DocumentStatuses.ApplyAsync(this, statuses, Features.Public.VnTime.Today(clock ?? TimeProvider.System), cancellationToken))
+                        await SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+                }
+                finally
+                {
+                    _savingDerived = false;
+                }
+            }
             if (indexed.Count > 0) await Features.Search.SearchIndexing.ApplyAsync(this, indexed, cancellationToken);
             if (own is not null) await own.CommitAsync(cancellationToken);
             return n;
@@ -210,6 +252,9 @@ public abstract class AppDb(DbContextOptions options, CurrentSite? currentSite, 
             if (own is not null) await own.DisposeAsync();
         }
     }
+
+    private static bool OnlyStatusChanged(EntityEntry entry) =>
+        entry.Properties.Where(p => p.IsModified).All(p => p.Metadata.Name is nameof(Document.Status) or nameof(Document.StatusDueOn));
 
     /// <summary>A save that failed wrote nothing: the rows keep the version they were read with.</summary>
     private static void KeepVersions(List<EntityEntry> versioned)
@@ -228,7 +273,8 @@ public abstract class AppDb(DbContextOptions options, CurrentSite? currentSite, 
         foreach (var entry in ChangeTracker.Entries())
         {
             if (entry.State is not (EntityState.Added or EntityState.Modified)) continue;
-            if (entry.State == EntityState.Modified && entry.Entity is IVersioned)
+            // A status moved by the calendar or by another document is not an edit: an editor's open form stays valid.
+            if (entry.State == EntityState.Modified && entry.Entity is IVersioned && !(entry.Entity is Document && OnlyStatusChanged(entry)))
             {
                 // One step above the version that was read: the UPDATE only matches the row while it still has that version.
                 var version = entry.Property(nameof(IVersioned.Version));
@@ -248,7 +294,10 @@ public abstract class AppDb(DbContextOptions options, CurrentSite? currentSite, 
                     l.Duties = HtmlContent.Sanitize(l.Duties);
                     l.DutiesEn = HtmlContent.Sanitize(l.DutiesEn);
                     break;
-                case Document d: d.TitleFolded = VietnameseText.Fold(d.Number + " " + d.Title); break;
+                case Document d:
+                    d.TitleFolded = VietnameseText.Fold(d.Number + " " + d.Title);
+                    d.NumberKey = DocumentStatuses.NumberKey(d.Number);
+                    break;
                 case SiteHost h: h.Host = h.Host.Trim().ToLowerInvariant(); break;
             }
         }
@@ -256,7 +305,8 @@ public abstract class AppDb(DbContextOptions options, CurrentSite? currentSite, 
     }
 }
 
-public sealed class SqliteAppDb(DbContextOptions<SqliteAppDb> options, CurrentSite? currentSite = null, Features.Catalogue.Catalogue? catalogue = null) : AppDb(options, currentSite, catalogue)
+public sealed class SqliteAppDb(DbContextOptions<SqliteAppDb> options, CurrentSite? currentSite = null, Features.Catalogue.Catalogue? catalogue = null, TimeProvider? clock = null)
+    : AppDb(options, currentSite, catalogue, clock)
 {
     protected override void ConfigureConventions(ModelConfigurationBuilder c)
     {
@@ -265,7 +315,8 @@ public sealed class SqliteAppDb(DbContextOptions<SqliteAppDb> options, CurrentSi
     }
 }
 
-public sealed class PostgresAppDb(DbContextOptions<PostgresAppDb> options, CurrentSite? currentSite = null, Features.Catalogue.Catalogue? catalogue = null) : AppDb(options, currentSite, catalogue)
+public sealed class PostgresAppDb(DbContextOptions<PostgresAppDb> options, CurrentSite? currentSite = null, Features.Catalogue.Catalogue? catalogue = null, TimeProvider? clock = null)
+    : AppDb(options, currentSite, catalogue, clock)
 {
     protected override void OnModelCreating(ModelBuilder b)
     {

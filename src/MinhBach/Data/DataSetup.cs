@@ -62,6 +62,9 @@ public static class DataSetup
         await db.Database.MigrateAsync(ct);
         if (db.Database.IsSqlite())
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+        // Documents stored before the legal-document columns existed get their number key and status.
+        if (pending.Any(m => m.EndsWith("_LegalDocuments", StringComparison.Ordinal)))
+            await Features.Documents.DocumentStatuses.BackfillAsync(db, Features.Public.VnTime.Today(TimeProvider.System), ct);
         // The migration that created the search index leaves it empty: fill it from the content already there.
         if (pending.Any(m => m.EndsWith("_Search", StringComparison.Ordinal)))
             await new Features.Search.SearchReindex(db).RunAsync(null, ct);

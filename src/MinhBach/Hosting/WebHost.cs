@@ -10,6 +10,8 @@ using MinhBach.Features.Search;
 using MinhBach.Features.Security;
 using MinhBach.Features.Sites;
 
+using MinhBach.Features.Documents;
+
 namespace MinhBach.Hosting;
 
 /// <summary>The web host: one AddX/UseX per feature, shared by `serve`, `demo` and the tests.</summary>
@@ -30,6 +32,7 @@ public static class WebHost
         builder.Services.AddAccounts(builder.Configuration);
         builder.Services.AddEditorial();
         builder.Services.AddMedia();
+        builder.Services.AddDocuments();
         builder.Services.AddScheduling(builder.Configuration);
         builder.Services.AddRateLimits(builder.Configuration);
         builder.Services.AddSearch();

@@ -80,6 +80,8 @@ public abstract class ContentEditorPageModel<TEntity, TForm> : EditorPageModel, 
     protected virtual Task DeletingAsync(TEntity row, CancellationToken ct) => Task.CompletedTask;
     /// <summary>Why the stored item may not be deleted now (it still has children), or null.</summary>
     protected virtual string? DeleteRefusal(TEntity item) => null;
+    /// <summary>Runs after a save or delete has committed (removing stored files the rows named).</summary>
+    protected virtual void Saved(TEntity row, ContentChange change) { }
     /// <summary>Where to go after a save or delete.</summary>
     protected virtual string AfterSavePath(TEntity row) => ListPath;
 
@@ -124,7 +126,11 @@ public abstract class ContentEditorPageModel<TEntity, TForm> : EditorPageModel, 
         await SavingAsync(row, ct);
         var change = creating ? ContentChange.Create : ContentChange.Update;
         var outcome = await SaveAuditedAsync(Action(change), AuditType, () => row.Id, () => Summary(row, change), ct);
-        if (outcome == SaveOutcome.Saved) return Done(AfterSavePath(row), creating ? "them" : "luu");
+        if (outcome == SaveOutcome.Saved)
+        {
+            Saved(row, change);
+            return Done(AfterSavePath(row), creating ? "them" : "luu");
+        }
         if (outcome == SaveOutcome.ChangedMeanwhile && !creating) return await AfterFailedSaveAsync(Item!.Id, ct);
         if (Errors.Count == 0) Errors.Add("Không lưu được vì dữ liệu vừa được người khác thay đổi. Vui lòng thử lại.");
         return Page();
@@ -147,10 +153,16 @@ public abstract class ContentEditorPageModel<TEntity, TForm> : EditorPageModel, 
         await DeletingAsync(row, ct);
         return await SaveAuditedAsync(Action(ContentChange.Delete), AuditType, () => id, () => Summary(row, ContentChange.Delete), ct) switch
         {
-            SaveOutcome.Saved => Done(AfterSavePath(row), "xoa"),
+            SaveOutcome.Saved => DoneDeleting(row),
             SaveOutcome.ChangedMeanwhile => await AfterFailedDeleteAsync(id, ct),
             _ => Page(),
         };
+    }
+
+    private IActionResult DoneDeleting(TEntity row)
+    {
+        Saved(row, ContentChange.Delete);
+        return Done(AfterSavePath(row), "xoa");
     }
 
     private string Action(ContentChange change) => AuditType + "." + change switch
@@ -166,7 +178,8 @@ public abstract class ContentEditorPageModel<TEntity, TForm> : EditorPageModel, 
         Version = item.Version;
     }
 
-    private async Task<bool> LoadAsync(int? id, CancellationToken ct)
+    /// <summary>Loads the item (null on "…/moi") and what the page shows besides it; false when the id is not this site's.</summary>
+    protected async Task<bool> LoadAsync(int? id, CancellationToken ct)
     {
         await Access.LoadAsync(ct);
         Title = id is null ? NewTitle : EditTitle;

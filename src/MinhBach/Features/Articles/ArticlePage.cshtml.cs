@@ -6,8 +6,11 @@ using MinhBach.Features.Public;
 namespace MinhBach.Features.Articles;
 
 /// <summary>One article, or its print view; old slugs and moved categories redirect to the canonical address.</summary>
-public sealed class ArticlePageModel(AppDb db, Sites.SiteDirectory directory, Sites.CurrentSite current) : PublicPageModel
+public sealed class ArticlePageModel(AppDb db, Sites.SiteDirectory directory, Sites.CurrentSite current, Documents.DocumentLinkNotes notes) : PublicPageModel
 {
+    /// <summary>The body as shown: links to documents no longer in force are marked.</summary>
+    public string BodyHtml { get; private set; } = "";
+
     public Article Article { get; private set; } = null!;
     /// <summary>For a copy accepted from a component site: the original's site and its absolute address, while it is published.</summary>
     public Sites.Site? OriginSite { get; private set; }
@@ -30,6 +33,7 @@ public sealed class ArticlePageModel(AppDb db, Sites.SiteDirectory directory, Si
             return RedirectPermanent(Request.PathBase + (printView ? ContentUrls.Print(found) : ContentUrls.Article(found)));
 
         Article = found;
+        BodyHtml = await notes.AnnotateAsync(found.Body, ct);
         AbsoluteUrl = Sites.SiteUrls.AbsoluteBase(Request) + ContentUrls.Article(found);
         if (!printView)
             Related = await db.Published().Where(a => a.CategoryId == found.CategoryId && a.Id != found.Id)

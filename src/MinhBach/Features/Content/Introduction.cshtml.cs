@@ -6,8 +6,11 @@ using MinhBach.Features.Public;
 namespace MinhBach.Features.Content;
 
 /// <summary>/gioi-thieu (the list of introduction pages) and /gioi-thieu/{slug}.</summary>
-public sealed class IntroductionModel(AppDb db) : PublicPageModel
+public sealed class IntroductionModel(AppDb db, Documents.DocumentLinkNotes notes) : PublicPageModel
 {
+    /// <summary>The current page's body as shown: links to documents no longer in force are marked.</summary>
+    public string BodyHtml { get; private set; } = "";
+
     public IReadOnlyList<Page> Pages { get; private set; } = [];
     public Page? Current { get; private set; }
 
@@ -23,6 +26,7 @@ public sealed class IntroductionModel(AppDb db) : PublicPageModel
                 return moved is null ? NotFound() : RedirectPermanent(Url.Site(ContentUrls.Intro(moved.NewSlug)));
             }
         }
+        if (Current is not null) BodyHtml = await notes.AnnotateAsync(Current.Body, ct);
         Meta = new PageMeta
         {
             Title = Current?.Title ?? "Giới thiệu",

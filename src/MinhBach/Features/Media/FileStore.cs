@@ -16,7 +16,7 @@ public sealed partial class LocalFileStore(IOptions<DataOptions> options) : IFil
 {
     private readonly string _root = System.IO.Path.GetFullPath(System.IO.Path.Combine(options.Value.DataDirectory, "files"));
 
-    [GeneratedRegex(@"^[0-9]{1,9}/[0-9]{4}/[0-9]{2}/[0-9a-f]{32}\.(jpg|png)$")]
+    [GeneratedRegex(@"^[0-9]{1,9}/[0-9]{4}/[0-9]{2}/[0-9a-f]{32}\.(jpg|png|pdf|docx|doc)$")]
     public static partial Regex ValidPath();
 
     private string Full(string path)

@@ -14,10 +14,13 @@ namespace MinhBach.Features.Media;
 /// <c>?loi=qua-lon</c>, which shows <see cref="ImageIntake.TooLarge"/>.
 /// </summary>
 [AttributeUsage(AttributeTargets.Class)]
-public sealed class UploadLimitAttribute : Attribute, IAsyncAuthorizationFilter, IOrderedFilter
+public sealed class UploadLimitAttribute(long maxFileBytes = ImageIntake.MaxBytes) : Attribute, IAsyncAuthorizationFilter, IOrderedFilter
 {
     public const long MaxRequestBytes = ImageIntake.MaxBytes + 1024 * 1024;
     public const string TooLargeFlag = "qua-lon";
+
+    /// <summary>One file of the given size and the form around it.</summary>
+    private long Cap => maxFileBytes + 1024 * 1024;
 
     public int Order => 950;
 
@@ -26,13 +29,13 @@ public sealed class UploadLimitAttribute : Attribute, IAsyncAuthorizationFilter,
         var http = context.HttpContext;
         var request = http.Request;
         if (!HttpMethods.IsPost(request.Method)) return;
-        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit) limit.MaxRequestBodySize = MaxRequestBytes;
+        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit) limit.MaxRequestBodySize = Cap;
         http.Features.Set<IFormFeature>(new FormFeature(request, new FormOptions
         {
-            MemoryBufferThreshold = (int)MaxRequestBytes,
-            MultipartBodyLengthLimit = MaxRequestBytes,
+            MemoryBufferThreshold = (int)Cap,
+            MultipartBodyLengthLimit = Cap,
         }));
-        if (request.ContentLength > MaxRequestBytes)
+        if (request.ContentLength > Cap)
         {
             Refuse(context);
             return;

@@ -42,6 +42,7 @@ public static class PublicSiteSetup
         app.UseRateLimiter();
         app.MapRazorPages();
         app.MapFeeds();
+        Documents.DocumentsApi.MapDocuments(app);
         Search.SearchSetup.MapSearchApi(app);
         Media.MediaSetup.MapMedia(app);
         return app;

@@ -87,6 +87,11 @@ public static class SchedulingSetup
             {
                 q.UseInMemoryStore();
             }
+            var statusKey = new JobKey("document-status");
+            q.AddJob<Documents.DocumentStatusJob>(o => o.WithIdentity(statusKey));
+            // Second 5 of every hour: Vietnam is UTC+7, so one firing falls just after local midnight, when statuses change.
+            q.AddTrigger(t => t.ForJob(statusKey).WithIdentity("document-status-trigger")
+                .WithCronSchedule("5 0 * * * ?", c => c.WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed)));
             var key = new JobKey("publish-due-articles");
             q.AddJob<PublishDueArticlesJob>(o => o.WithIdentity(key));
             q.AddTrigger(t =>

@@ -14,7 +14,9 @@ public sealed class SearchOptions
     public int BroadQueryHits { get; set; } = 3000;
 }
 
-public sealed record SearchQuery(string Text, IReadOnlyCollection<int> SiteIds, string? Kind = null, string? TypeCode = null, int? Year = null, int Page = 1, int PageSize = 20);
+/// <summary>What to search. <paramref name="Snippets"/> false: hits without snippets (lists that show only titles, such as the document finder).</summary>
+public sealed record SearchQuery(string Text, IReadOnlyCollection<int> SiteIds, string? Kind = null, string? TypeCode = null, int? Year = null, int Page = 1, int PageSize = 20,
+    bool Snippets = true);
 
 public sealed record SearchHit(SearchEntry Entry, double Score, string TitleHtml, string SnippetHtml);
 
@@ -118,7 +120,9 @@ public sealed class SearchEngine(AppDb db, SearchVocabulary vocabulary, Catalogu
 
         var pageRows = ranked.Skip((q.Page - 1) * q.PageSize).Take(q.PageSize).ToList();
         var pageIds = pageRows.Select(x => x.Row.Id).ToList();
-        var texts = await db.SearchEntries.AsNoTracking().Where(e => pageIds.Contains(e.Id)).Select(e => new { e.Id, e.Text }).ToDictionaryAsync(e => e.Id, e => e.Text, ct);
+        var texts = q.Snippets
+            ? await db.SearchEntries.AsNoTracking().Where(e => pageIds.Contains(e.Id)).Select(e => new { e.Id, e.Text }).ToDictionaryAsync(e => e.Id, e => e.Text, ct)
+            : [];
         var tokenSet = tokens.ToHashSet();
         var hits = pageRows.Select(x =>
         {

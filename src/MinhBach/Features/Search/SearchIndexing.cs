@@ -86,7 +86,7 @@ public static class SearchIndexing
         Article { Status: ArticleStatus.Published } a => Entry(a.SiteId, SearchKinds.Article, a.Id, a.Title,
             a.Summary + " " + SearchText.FromHtml(a.Body), null, null, a.PublishedAt),
         Document d => Entry(d.SiteId, SearchKinds.Document, d.Id, d.Title,
-            string.Join(" ", new[] { typeName(d.TypeCode), d.Title, d.IssuingBody, d.Signer, d.Field }.Where(s => !string.IsNullOrWhiteSpace(s))),
+            string.Join(" ", new[] { typeName(d.TypeCode), d.Title, d.IssuingBody, d.Signer, d.Field, d.AttachmentText }.Where(s => !string.IsNullOrWhiteSpace(s))),
             d.Number, d.TypeCode, d.IssuedOn.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc)),
         Page { Language: "vi" } p => Entry(p.SiteId, SearchKinds.Page, p.Id, p.Title, SearchText.FromHtml(p.Body), null, null, p.UpdatedAt),
         _ => null,

@@ -25,14 +25,17 @@ public enum TextLayout
     PrintedLines,
 }
 
+/// <summary>How one document acts on another. Stored as numbers in DocumentLink: never renumber.</summary>
 public enum DocumentRelation
 {
     /// <summary>"thay thế …"</summary>
-    Replaces,
+    Replaces = 0,
     /// <summary>"sửa đổi, bổ sung …"</summary>
-    Amends,
+    Amends = 1,
     /// <summary>"bãi bỏ …"</summary>
-    Repeals,
+    Repeals = 2,
+    /// <summary>"hướng dẫn thi hành …", "quy định chi tiết …": no effect on the target's status.</summary>
+    Guides = 3,
 }
 
 /// <summary>Another document this one replaces, amends or repeals: its type code (when named) and number as written.</summary>

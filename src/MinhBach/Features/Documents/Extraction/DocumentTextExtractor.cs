@@ -16,14 +16,15 @@ using UglyToad.PdfPig.Exceptions;
 namespace MinhBach.Features.Documents.Extraction;
 
 /// <summary>The kind of a file, as its content says (the name is only a hint).</summary>
+/// <summary>Stored as numbers in DocumentFile: never renumber.</summary>
 public enum DocumentFileFormat
 {
-    Unknown,
-    Pdf,
+    Unknown = 0,
+    Pdf = 1,
     /// <summary>Word 2007 and later (Office Open XML), including a DOCX protected by a password.</summary>
-    Docx,
+    Docx = 2,
     /// <summary>Word 97–2003 (an OLE compound file with a WordDocument stream).</summary>
-    Doc,
+    Doc = 3,
 }
 
 /// <summary>Why no text came out of a file (the file itself may still be stored and offered for download).</summary>
