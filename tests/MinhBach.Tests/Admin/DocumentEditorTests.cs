@@ -94,7 +94,7 @@ public sealed class DocumentEditorTests
         Assert.Contains("Giá trị \"2026-02-30\" của mục Ngày ban hành không hợp lệ.", await EditorsWorld.RefusedAsync(s, New, Doc("1/QĐ", "2026-02-30")));
         Assert.Contains("Ngày ban hành không được để trống.", await EditorsWorld.RefusedAsync(s, New, Doc("1/QĐ", "")));
         Assert.Contains("Ngày ban hành phải từ năm 1945 đến hôm nay.", await EditorsWorld.RefusedAsync(s, New, Doc("1/QĐ", "2999-01-01")));
-        Assert.Contains(await EditorsWorld.RefusedAsync(s, New, Doc("1/QĐ", "2026-01-02", ("Form.FileUrl", "ftp://so-a/tep.pdf"))), e => e.StartsWith("Tệp toàn văn \"ftp://so-a/tep.pdf\" không hợp lệ"));
+        Assert.Contains(await EditorsWorld.RefusedAsync(s, New, Doc("1/QĐ", "2026-01-02", ("Form.FileUrl", "ftp://so-a/tep.pdf"))), e => e.StartsWith("Liên kết toàn văn \"ftp://so-a/tep.pdf\" không hợp lệ"));
         Assert.Contains(await EditorsWorld.RefusedAsync(s, New, Doc(new string('1', 101), "2026-01-02")), e => e.StartsWith("Số ký hiệu dài quá 100 ký tự"));
         Assert.Contains("Trích yếu không được để trống.", await EditorsWorld.RefusedAsync(s, New, Doc("1/QĐ", "2026-01-02", ("Form.Title", ""))));
         Assert.Contains("Đã có văn bản số 01/QĐ-SOA ban hành năm 2026.", await EditorsWorld.RefusedAsync(s, New, Doc("01/QĐ-SOA", "2026-06-01")));

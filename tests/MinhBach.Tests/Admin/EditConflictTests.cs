@@ -135,8 +135,7 @@ public sealed class EditConflictTests
             var form = FormValues(page);
             foreach (var field in c.OtherFields) Assert.True(form.Contains(field), $"{c}: the form lost {field.Name} = {field.Value}");
             Assert.DoesNotContain(form, f => f.Name == "Version");
-            var saveAsNew = page.QuerySelector("button[formaction]")!;
-            Assert.Equal("Lưu thành mục mới", saveAsNew.TextContent.Trim());
+            var saveAsNew = Assert.Single(page.QuerySelectorAll("button[formaction]"), b => b.TextContent.Trim() == "Lưu thành mục mới");
             Assert.Null(page.QuerySelector("section.danger-zone"));
 
             // Deleting it again is not an error: it is gone already.
@@ -251,26 +250,7 @@ public sealed class EditConflictTests
 
     /// <summary>What a browser would send from the page's editing form (the one with the Form.* fields), without its
     /// antiforgery token (the session adds its own): checked boxes only, each select's chosen option.</summary>
-    private static List<(string Name, string Value)> FormValues(IDocument page)
-    {
-        var form = page.QuerySelectorAll("form").First(f => f.QuerySelector("[name^='Form.']") is not null);
-        var fields = new List<(string, string)>();
-        foreach (var e in form.QuerySelectorAll("input[name], textarea[name], select[name]"))
-        {
-            var name = e.GetAttribute("name")!;
-            if (name == AdminSession.TokenField) continue;
-            switch (e)
-            {
-                case IHtmlInputElement { Type: "checkbox" or "radio" } box:
-                    if (box.IsChecked) fields.Add((name, box.Value));
-                    break;
-                case IHtmlInputElement input: fields.Add((name, input.Value)); break;
-                case IHtmlTextAreaElement text: fields.Add((name, text.Value)); break;
-                case IHtmlSelectElement select: fields.Add((name, select.Value ?? "")); break;
-            }
-        }
-        return fields;
-    }
+    private static List<(string Name, string Value)> FormValues(IDocument page) => AdminSession.FormValues(page);
 
     /// <summary>The form's fields with some text fields typed over.</summary>
     private static (string Name, string Value)[] Set(List<(string Name, string Value)> form, params (string Name, string Value)[] typed) =>

@@ -1,5 +1,6 @@
 using System.Net;
 using AngleSharp.Dom;
+using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -214,6 +215,29 @@ public sealed class AdminSession : IDisposable
 
     public Task<HttpResponseMessage> PostWithoutTokenAsync(string path, params (string Name, string Value)[] fields) =>
         Http.PostAsync(path, new FormUrlEncodedContent(fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value))));
+
+
+    /// <summary>The fields of the page's editor form as a browser would post them (checked boxes, selected options).</summary>
+    public static List<(string Name, string Value)> FormValues(IDocument page)
+    {
+        var form = page.QuerySelectorAll("form").First(f => f.QuerySelector("[name^='Form.']") is not null);
+        var fields = new List<(string, string)>();
+        foreach (var e in form.QuerySelectorAll("input[name], textarea[name], select[name]"))
+        {
+            var name = e.GetAttribute("name")!;
+            if (name == AdminSession.TokenField) continue;
+            switch (e)
+            {
+                case IHtmlInputElement { Type: "checkbox" or "radio" } box:
+                    if (box.IsChecked) fields.Add((name, box.Value));
+                    break;
+                case IHtmlInputElement input: fields.Add((name, input.Value)); break;
+                case IHtmlTextAreaElement text: fields.Add((name, text.Value)); break;
+                case IHtmlSelectElement select: fields.Add((name, select.Value ?? "")); break;
+            }
+        }
+        return fields;
+    }
 
     public void Dispose() => Http.Dispose();
 }

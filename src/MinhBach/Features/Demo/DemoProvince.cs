@@ -98,7 +98,11 @@ public sealed class DemoProvince(AppDb db, TimeProvider clock, Catalogue.Catalog
             foreach (var l in b.Leaders) l.SiteId = siteId;
             foreach (var c in b.Contacts) c.SiteId = siteId;
             foreach (var l in b.Links) l.SiteId = siteId;
-            foreach (var d in b.Documents) d.SiteId = siteId;
+            foreach (var d in b.Documents)
+            {
+                d.SiteId = siteId;
+                foreach (var l in d.Links) l.SiteId = siteId;
+            }
             foreach (var e in b.Schedule) e.SiteId = siteId;
             db.AddRange(b.Categories);
             db.AddRange(b.Pages);

@@ -1111,6 +1111,32 @@ internal sealed class DemoSiteBuilder
                 CreatedAt = Min(ProvinceContext.Utc(date.AddDays(_r.Next(0, 3)), _r.Next(8, 17), _r.Next(0, 60)), Now),
             });
         }
+        LinkNormativeDocuments(b);
+    }
+
+    /// <summary>Some normative documents replace or amend an earlier one of the same type, as they do in life: the finder
+    /// then shows documents no longer (wholly or partly) in force, and their pages say by which.</summary>
+    private void LinkNormativeDocuments(SiteBundle b)
+    {
+        var normative = b.Documents.Where(d => _catalogue.DocumentType(d.TypeCode)?.Group == "Normative").ToList();
+        var taken = new HashSet<Document>();
+        // Its own stream: the content built after the documents stays as it was before relations existed.
+        var r = new Random(StableSeed("relations:" + _spec.Slug));
+        for (var i = 1; i < normative.Count; i++)
+        {
+            var d = normative[i];
+            var earlier = normative.Take(i).Where(e => e.TypeCode == d.TypeCode && e.IssuedOn < d.IssuedOn && !taken.Contains(e)).ToList();
+            if (earlier.Count == 0) continue;
+            var roll = r.Next(100);
+            if (roll >= 35) continue;
+            var target = r.Pick(earlier);
+            taken.Add(target);
+            d.Links.Add(new DocumentLink
+            {
+                Relation = roll < 20 ? Documents.Extraction.DocumentRelation.Replaces : Documents.Extraction.DocumentRelation.Amends,
+                TargetNumber = target.Number, TargetKey = DocumentStatuses.NumberKey(target.Number),
+            });
+        }
     }
 
     // ------------------------------------------------------------ schedule

@@ -22,50 +22,50 @@ public sealed record DocumentFilter(string Query, string? TypeCode, string? Issu
     public const int MaxPage = 1000;
     public const int MaxQueryLength = 200;
 
+    /// <summary>Reads the finder's parameters. The words are never an error (control characters dropped, cut at
+    /// <see cref="MaxQueryLength"/>); a malformed filter, sort or page is, with the reason in Vietnamese.</summary>
     public static (DocumentFilter? Filter, string? Error) Read(IQueryCollection query, Catalogue.Catalogue catalogue)
     {
         if (query.Any(p => p.Value.Count > 1)) return (null, "Mỗi điều kiện lọc chỉ được có một giá trị.");
-        var text = Clean(query["q"]) ?? "";
+        var text = new string((query["q"].FirstOrDefault() ?? "").Where(c => !char.IsControl(c)).ToArray()).Trim();
         if (text.Length > MaxQueryLength) text = text[..MaxQueryLength];
-        var type = Clean(query["loai"]);
+        string[] filters = ["loai", "co-quan", "linh-vuc", "nam", "hieu-luc", "sap-xep", "pham-vi", "trang"];
+        if (filters.Any(k => (query[k].FirstOrDefault() ?? "").Any(char.IsControl))) return (null, "Điều kiện lọc có ký tự không hợp lệ.");
+        var type = Value(query, "loai");
         if (type is not null && catalogue.DocumentType(type) is null) return (null, $"Loại văn bản \"{type}\" không có trong danh mục.");
-        var issuer = Clean(query["co-quan"]);
-        var field = Clean(query["linh-vuc"]);
+        var issuer = Value(query, "co-quan");
+        var field = Value(query, "linh-vuc");
         if (issuer?.Length > 300 || field?.Length > 200) return (null, "Điều kiện lọc quá dài.");
         int? year = null;
-        if (Clean(query["nam"]) is { } y)
+        if (Value(query, "nam") is { } y)
         {
             if (!int.TryParse(y, NumberStyles.None, CultureInfo.InvariantCulture, out var n) || n is < 1945 or > 2100)
                 return (null, "Năm ban hành phải là số từ 1945 đến 2100.");
             year = n;
         }
         DocumentStatus? status = null;
-        if (Clean(query["hieu-luc"]) is { } s)
+        if (Value(query, "hieu-luc") is { } s)
         {
             status = DocumentStatuses.FromSlug(s);
             if (status is null) return (null, $"Tình trạng hiệu lực \"{s}\" không có (có: con-hieu-luc, chua-co-hieu-luc, het-hieu-luc-mot-phan, het-hieu-luc).");
         }
-        var sort = Clean(query["sap-xep"]) switch
+        var sort = Value(query, "sap-xep") switch
         {
             null => text.Length > 0 ? DocumentSort.Relevance : DocumentSort.Newest,
             "moi-nhat" => DocumentSort.Newest,
             "cu-nhat" => DocumentSort.Oldest,
             "lien-quan" => DocumentSort.Relevance,
-            var other => (DocumentSort?)null,
+            _ => (DocumentSort?)null,
         };
         if (sort is null) return (null, "Cách sắp xếp phải là moi-nhat, cu-nhat hoặc lien-quan.");
         var page = 1;
-        if (Clean(query["trang"]) is { } p && (!int.TryParse(p, NumberStyles.None, CultureInfo.InvariantCulture, out page) || page is < 1 or > MaxPage))
+        // A page given must be a page number: "trang=" alone is as malformed as "trang=abc".
+        if (query.ContainsKey("trang") && (!int.TryParse(query["trang"].FirstOrDefault(), NumberStyles.None, CultureInfo.InvariantCulture, out page) || page is < 1 or > MaxPage))
             return (null, $"Số trang phải từ 1 đến {MaxPage}.");
-        return (new DocumentFilter(text, type, issuer, field, year, status, sort.Value, Clean(query["pham-vi"]) == "tinh", page), null);
+        return (new DocumentFilter(text, type, issuer, field, year, status, sort.Value, Value(query, "pham-vi") == "tinh", page), null);
     }
 
-    /// <summary>Control characters (a NUL byte in the address) cannot be typed, and PostgreSQL refuses NUL in text.</summary>
-    private static string? Clean(Microsoft.Extensions.Primitives.StringValues v)
-    {
-        var s = new string((v.FirstOrDefault() ?? "").Where(c => !char.IsControl(c)).ToArray()).Trim();
-        return s.Length == 0 ? null : s;
-    }
+    private static string? Value(IQueryCollection query, string key) => query[key].FirstOrDefault()?.Trim() is { Length: > 0 } v ? v : null;
 
     /// <summary>This filter's query string with the page changed (and nothing else), for pager and feed links.</summary>
     public string QueryString(int? page = null, bool withSort = true)

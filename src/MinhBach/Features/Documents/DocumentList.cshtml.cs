@@ -15,7 +15,6 @@ public sealed class DocumentListModel(DocumentFinder finder, CurrentSite current
     public IReadOnlyList<string> Issuers { get; private set; } = [];
     public IReadOnlyList<string> Fields { get; private set; } = [];
     public IReadOnlyList<int> Years { get; private set; } = [];
-    public string? Error { get; private set; }
 
     public string Link(int page) => Url.Site(ContentUrls.Documents) + (Filter.QueryString(page) is { Length: > 0 } q ? "?" + q : "");
     public string FeedLink => Url.Site(DocumentsApi.FeedPath) + (Filter.QueryString(1, withSort: false) is { Length: > 0 } q ? "?" + q : "");
@@ -31,16 +30,11 @@ public sealed class DocumentListModel(DocumentFinder finder, CurrentSite current
             CanonicalPath = ContentUrls.Documents,
             Breadcrumbs = [("Văn bản", null)],
         };
-        var (filter, error) = DocumentFilter.Read(Request.Query, catalogue);
-        Filter = filter ?? new DocumentFilter("", null, null, null, null, null, DocumentSort.Newest, false, 1);
+        // A malformed filter is a malformed address (the error page), as on every listing; the words never are.
+        var (filter, _) = DocumentFilter.Read(Request.Query, catalogue);
+        if (filter is null) return BadInput();
+        Filter = filter;
         (Issuers, Fields, Years) = await finder.ChoicesAsync(Filter.Province, Site, ct);
-        if (filter is null)
-        {
-            Error = error;
-            Results = new DocumentResults([], 0, 1, DocumentFinder.PageSize, false, null, null);
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-            return Page();
-        }
         Results = await finder.FindAsync(filter, Site, Request, current.ResolvedByHost, ct);
         if (filter.Page > 1 && Results.Items.Count == 0) return NotFound();
         Meta = Meta with

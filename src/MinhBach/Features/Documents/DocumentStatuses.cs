@@ -124,24 +124,32 @@ public static class DocumentStatuses
     public static async Task<bool> ApplyAsync(AppDb db, Pending pending, DateOnly today, CancellationToken ct)
     {
         var ids = new HashSet<int>(pending.Targets);
-        foreach (var d in pending.Saved)
+        foreach (var chunk in pending.Saved.Chunk(500))
         {
-            ids.Add(d.Id);
+            var byKey = chunk.ToLookup(d => d.NumberKey);
+            var keys = byKey.Select(g => g.Key).Where(k => k.Length > 0).ToList();
+            var savedIds = chunk.Select(d => d.Id).ToList();
+            ids.UnionWith(savedIds);
             // A relation typed before its target was added: the target is the newest document with that number issued
             // no later than the one that acts on it.
-            var waiting = await db.DocumentLinks.IgnoreQueryFilters().Where(l => l.TargetId == null && l.TargetKey == d.NumberKey).ToListAsync(ct);
-            foreach (var link in waiting)
+            var waiting = await db.DocumentLinks.IgnoreQueryFilters().Where(l => l.TargetId == null && keys.Contains(l.TargetKey)).ToListAsync(ct);
+            if (waiting.Count > 0)
             {
-                var sourceIssued = await db.Documents.IgnoreQueryFilters().Where(x => x.Id == link.DocumentId).Select(x => (DateOnly?)x.IssuedOn).FirstOrDefaultAsync(ct);
-                if (sourceIssued is DateOnly issued && d.IssuedOn <= issued && link.DocumentId != d.Id)
+                var sourceIds = waiting.Select(l => l.DocumentId).Distinct().ToList();
+                var issued = await db.Documents.IgnoreQueryFilters().Where(x => sourceIds.Contains(x.Id)).Select(x => new { x.Id, x.IssuedOn }).ToDictionaryAsync(x => x.Id, x => x.IssuedOn, ct);
+                foreach (var link in waiting)
                 {
-                    link.TargetId = d.Id;
-                    ids.Add(d.Id);
+                    var target = byKey[link.TargetKey].Where(d => d.Id != link.DocumentId && issued.TryGetValue(link.DocumentId, out var on) && d.IssuedOn <= on)
+                        .OrderByDescending(d => d.IssuedOn).FirstOrDefault();
+                    if (target is null) continue;
+                    link.TargetId = target.Id;
+                    ids.Add(target.Id);
                 }
+                // The statuses below are read from the database: the links just made must be there.
+                if (db.ChangeTracker.HasChanges()) await db.SaveChangesAsync(ct);
             }
-            // Its own relations: its dates decide when they act on their targets.
-            foreach (var target in await db.DocumentLinks.IgnoreQueryFilters().Where(l => l.DocumentId == d.Id && l.TargetId != null).Select(l => l.TargetId!.Value).ToListAsync(ct))
-                ids.Add(target);
+            // Their own relations: their dates decide when they act on their targets.
+            ids.UnionWith(await db.DocumentLinks.IgnoreQueryFilters().Where(l => savedIds.Contains(l.DocumentId) && l.TargetId != null).Select(l => l.TargetId!.Value).ToListAsync(ct));
         }
         return await RecomputeAsync(db, ids, today, ct) > 0 || db.ChangeTracker.HasChanges();
     }

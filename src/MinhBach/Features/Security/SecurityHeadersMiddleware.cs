@@ -17,7 +17,8 @@ public sealed class SecurityHeadersMiddleware(RequestDelegate next)
         http.Response.OnStarting(() =>
         {
             var h = http.Response.Headers;
-            h.ContentSecurityPolicy = Csp;
+            // An endpoint may tighten it (a PDF served with "sandbox"); nothing loosens it.
+            if (string.IsNullOrEmpty(h.ContentSecurityPolicy)) h.ContentSecurityPolicy = Csp;
             h.XContentTypeOptions = "nosniff";
             h.XFrameOptions = "DENY";
             h["Referrer-Policy"] = "strict-origin-when-cross-origin";
