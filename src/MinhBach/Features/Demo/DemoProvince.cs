@@ -25,7 +25,9 @@ using MinhBach.Features.Sites;
 namespace MinhBach.Features.Demo;
 
 /// <summary>Seeds the fictional demo province on an empty database, one transaction per site.</summary>
-public sealed class DemoProvince(AppDb db, TimeProvider clock, Catalogue.Catalogue catalogue, ILogger<DemoProvince> logger)
+/// <param name="files">Where the sample documents' files go; without it (tests of the data alone) no file is attached.</param>
+public sealed class DemoProvince(AppDb db, TimeProvider clock, Catalogue.Catalogue catalogue, ILogger<DemoProvince> logger,
+    Media.IFileStore? files = null)
 {
     public async Task SeedAsync(IProgress<string> progress, CancellationToken ct)
     {
@@ -64,6 +66,11 @@ public sealed class DemoProvince(AppDb db, TimeProvider clock, Catalogue.Catalog
         {
             db.ChangeTracker.Clear();
             db.ChangeTracker.AutoDetectChangesEnabled = autoDetect;
+        }
+        if (files is not null && !existing.ContainsKey("") && ids.TryGetValue("", out var portalId))
+        {
+            progress.Report("Đang đính kèm toàn văn cho các văn bản mới của Cổng tỉnh…");
+            await new DemoDocumentFiles(db, files, new Documents.Extraction.DocumentTextExtractor(), catalogue).AttachAsync(portalId, ct);
         }
         var seconds = DemoText.Dec(watch.Elapsed.TotalSeconds);
         logger.LogInformation("Demo province seeded: {Sites} sites, {Articles} articles, {Documents} documents in {Seconds} s",

@@ -145,13 +145,17 @@ public static class DocumentStatuses
                     link.TargetId = target.Id;
                     ids.Add(target.Id);
                 }
-                // The statuses below are read from the database: the links just made must be there.
+                // The statuses below are read from the database: the links just made must be there. (Bulk writers such as
+                // the demo seeder turn automatic change detection off.)
+                db.ChangeTracker.DetectChanges();
                 if (db.ChangeTracker.HasChanges()) await db.SaveChangesAsync(ct);
             }
             // Their own relations: their dates decide when they act on their targets.
             ids.UnionWith(await db.DocumentLinks.IgnoreQueryFilters().Where(l => savedIds.Contains(l.DocumentId) && l.TargetId != null).Select(l => l.TargetId!.Value).ToListAsync(ct));
         }
-        return await RecomputeAsync(db, ids, today, ct) > 0 || db.ChangeTracker.HasChanges();
+        var changed = await RecomputeAsync(db, ids, today, ct);
+        db.ChangeTracker.DetectChanges();
+        return changed > 0 || db.ChangeTracker.HasChanges();
     }
 
     /// <summary>Every document's number key and status, for rows stored before either existed.</summary>
