@@ -253,9 +253,6 @@ public abstract class AppDb(DbContextOptions options, CurrentSite? currentSite, 
         }
     }
 
-    private static bool OnlyStatusChanged(EntityEntry entry) =>
-        entry.Properties.Where(p => p.IsModified).All(p => p.Metadata.Name is nameof(Document.Status) or nameof(Document.StatusDueOn));
-
     /// <summary>A save that failed wrote nothing: the rows keep the version they were read with.</summary>
     private static void KeepVersions(List<EntityEntry> versioned)
     {
@@ -274,7 +271,7 @@ public abstract class AppDb(DbContextOptions options, CurrentSite? currentSite, 
         {
             if (entry.State is not (EntityState.Added or EntityState.Modified)) continue;
             // A status moved by the calendar or by another document is not an edit: an editor's open form stays valid.
-            if (entry.State == EntityState.Modified && entry.Entity is IVersioned && !(entry.Entity is Document && OnlyStatusChanged(entry)))
+            if (entry.State == EntityState.Modified && entry.Entity is IVersioned && !(entry.Entity is Document && DocumentStatuses.StatusOnly(entry)))
             {
                 // One step above the version that was read: the UPDATE only matches the row while it still has that version.
                 var version = entry.Property(nameof(IVersioned.Version));

@@ -107,8 +107,9 @@ public static class DocumentStatuses
             if (e.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted)) continue;
             switch (e.Entity)
             {
-                case Document d:
-                    if (e.State != EntityState.Deleted) pending.Saved.Add(d);
+                // A status moved (by the job, or by this very pass) changes nothing for others: only dates and numbers do.
+                case Document d when e.State == EntityState.Added || e.State == EntityState.Modified && !StatusOnly(e):
+                    pending.Saved.Add(d);
                     break;
                 case DocumentLink l:
                     if (l.TargetId is int now) pending.Targets.Add(now);
@@ -118,6 +119,10 @@ public static class DocumentStatuses
         }
         return pending;
     }
+
+    /// <summary>Whether a modified document changed only in its computed status (which does not bump its version either).</summary>
+    public static bool StatusOnly(EntityEntry e) =>
+        e.Properties.Where(p => p.IsModified).All(p => p.Metadata.Name is nameof(Document.Status) or nameof(Document.StatusDueOn));
 
     /// <summary>After the save: links waiting for a saved document's number now point at it, and every document whose
     /// status may have moved is recomputed (the caller saves again, in the same transaction).</summary>
@@ -209,11 +214,13 @@ public sealed class DocumentStatusRefresh(AppDb db, Audit.AuditTrail audit)
     public async Task<int> RunDueAsync(DateOnly today, CancellationToken ct)
     {
         var total = 0;
+        var seen = new HashSet<int>();
         while (true)
         {
             var due = await db.Documents.IgnoreQueryFilters().Where(d => d.StatusDueOn != null && d.StatusDueOn <= today)
                 .OrderBy(d => d.Id).Select(d => d.Id).Take(500).ToListAsync(ct);
-            if (due.Count == 0) return total;
+            // Each pass moves every row it read past today; a row read twice would mean it did not, and the job must end.
+            if (due.Count == 0 || !due.All(seen.Add)) return total;
             var before = await db.Documents.IgnoreQueryFilters().Where(d => due.Contains(d.Id)).Select(d => new { d.Id, d.Status }).ToDictionaryAsync(d => d.Id, d => d.Status, ct);
             await DocumentStatuses.RecomputeAsync(db, due, today, ct);
             var moved = db.ChangeTracker.Entries<Document>().Select(e => e.Entity).Where(d => before.TryGetValue(d.Id, out var s) && s != d.Status).ToList();
