@@ -20,11 +20,9 @@ public sealed class DocumentLinkNotes(AppDb db, SiteDirectory directory, Current
         if (!html.Contains(Marker, StringComparison.Ordinal)) return html;
         var snap = await directory.GetAsync(ct);
         var site = current.Required;
-        var parser = new HtmlParser();
-        var doc = parser.ParseDocument("<body></body>");
+        var doc = new HtmlParser().ParseDocument("");
         var body = doc.Body!;
-        var nodes = parser.ParseFragment(html, body);
-        foreach (var n in nodes) body.AppendChild(n);
+        body.InnerHtml = html;
 
         var targets = new List<(AngleSharp.Dom.IElement Link, int SiteId, string Slug)>();
         foreach (var a in body.QuerySelectorAll("a[href]"))
