@@ -61,20 +61,10 @@ public static class DocumentsApi
         var ms = new MemoryStream();
         using (var w = XmlWriter.Create(ms, new XmlWriterSettings { Encoding = new UTF8Encoding(false), Async = true }))
         {
-            await w.WriteStartDocumentAsync();
-            w.WriteStartElement("rss");
-            w.WriteAttributeString("version", "2.0");
-            w.WriteAttributeString("xmlns", "atom", null, "http://www.w3.org/2005/Atom");
-            w.WriteStartElement("channel");
-            w.WriteElementString("title", $"{site.Name} - Văn bản mới{(filter.Province ? " toàn tỉnh" : "")}");
-            w.WriteElementString("link", origin + http.Request.PathBase + ContentUrls.Documents + (query.Length > 0 ? "?" + query : ""));
-            w.WriteElementString("description", $"Văn bản mới ban hành của {(filter.Province ? "các cơ quan trong tỉnh" : site.AgencyName)}");
-            w.WriteElementString("language", "vi");
-            w.WriteStartElement("atom", "link", "http://www.w3.org/2005/Atom");
-            w.WriteAttributeString("href", origin + http.Request.PathBase + http.Request.Path + http.Request.QueryString);
-            w.WriteAttributeString("rel", "self");
-            w.WriteAttributeString("type", "application/rss+xml");
-            w.WriteEndElement();
+            await Feeds.StartChannelAsync(w, $"{site.Name} - Văn bản mới{(filter.Province ? " toàn tỉnh" : "")}",
+                origin + http.Request.PathBase + ContentUrls.Documents + (query.Length > 0 ? "?" + query : ""),
+                $"Văn bản mới ban hành của {(filter.Province ? "các cơ quan trong tỉnh" : site.AgencyName)}",
+                origin + http.Request.PathBase + http.Request.Path + http.Request.QueryString);
             foreach (var x in found.Items)
             {
                 var d = x.Document;

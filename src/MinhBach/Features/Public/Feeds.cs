@@ -19,6 +19,26 @@ public static class Feeds
         app.MapGet("/rss/{category}.xml", Rss);
     }
 
+    /// <summary>Opens an RSS 2.0 document and its channel (Vietnamese, with its own address as atom:link); the caller
+    /// writes the items and closes both elements.</summary>
+    public static async Task StartChannelAsync(XmlWriter w, string title, string link, string description, string self)
+    {
+        await w.WriteStartDocumentAsync();
+        w.WriteStartElement("rss");
+        w.WriteAttributeString("version", "2.0");
+        w.WriteAttributeString("xmlns", "atom", null, "http://www.w3.org/2005/Atom");
+        w.WriteStartElement("channel");
+        w.WriteElementString("title", title);
+        w.WriteElementString("link", link);
+        w.WriteElementString("description", description);
+        w.WriteElementString("language", "vi");
+        w.WriteStartElement("atom", "link", "http://www.w3.org/2005/Atom");
+        w.WriteAttributeString("href", self);
+        w.WriteAttributeString("rel", "self");
+        w.WriteAttributeString("type", "application/rss+xml");
+        w.WriteEndElement();
+    }
+
     private static async Task<IResult> Robots(HttpContext http, CurrentSite current, SiteDirectory directory)
     {
         var sb = new StringBuilder();
@@ -81,20 +101,7 @@ public static class Feeds
         var ms = new MemoryStream();
         using (var w = XmlWriter.Create(ms, new XmlWriterSettings { Encoding = new UTF8Encoding(false), Async = true }))
         {
-            await w.WriteStartDocumentAsync();
-            w.WriteStartElement("rss");
-            w.WriteAttributeString("version", "2.0");
-            w.WriteAttributeString("xmlns", "atom", null, "http://www.w3.org/2005/Atom");
-            w.WriteStartElement("channel");
-            w.WriteElementString("title", title);
-            w.WriteElementString("link", baseUrl + link);
-            w.WriteElementString("description", $"Tin bài mới nhất của {site.Name}");
-            w.WriteElementString("language", "vi");
-            w.WriteStartElement("atom", "link", "http://www.w3.org/2005/Atom");
-            w.WriteAttributeString("href", baseUrl + http.Request.Path);
-            w.WriteAttributeString("rel", "self");
-            w.WriteAttributeString("type", "application/rss+xml");
-            w.WriteEndElement();
+            await StartChannelAsync(w, title, baseUrl + link, $"Tin bài mới nhất của {site.Name}", baseUrl + http.Request.Path);
             if (items.Count > 0) w.WriteElementString("lastBuildDate", items[0].PublishedAt.ToString("R"));
             foreach (var a in items)
             {
