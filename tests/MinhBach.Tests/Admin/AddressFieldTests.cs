@@ -22,7 +22,7 @@ public sealed class AddressFieldTests
         {
             ("Form.Url", "/so-a/quan-tri/lien-ket/moi", "Địa chỉ \"", [("Form.Kind", "Other"), ("Form.Title", "Cổng dữ liệu")]),
             ("Form.PhotoUrl", "/so-a/quan-tri/lanh-dao/moi", "Ảnh chân dung \"", [("Form.FullName", "Trần Thị B"), ("Form.Title", "Phó Giám đốc Sở")]),
-            ("Form.FileUrl", "/so-a/quan-tri/van-ban/moi", "Tệp toàn văn \"",
+            ("Form.FileUrl", "/so-a/quan-tri/van-ban/moi", "Liên kết toàn văn \"",
                 [("Form.Number", "02/QĐ-SOA"), ("Form.TypeCode", "quyet-dinh"), ("Form.Title", "Quyết định khác"), ("Form.IssuingBody", "Sở A"), ("Form.IssuedOn", "2026-02-01")]),
             ("Form.SourceUrl", "/so-a/quan-tri/tin-bai/moi?handler=Save", "Đường dẫn bài gốc phải là địa chỉ http(s) đầy đủ.",
                 [("Form.Title", "Tin đăng lại"), ("Form.CategoryId", cat), ("Form.Source", "Báo Nhân Dân")]),
