@@ -17,6 +17,7 @@ public sealed class SitemapBuilder(AppDb db, CurrentSite current, SiteDirectory 
             new("/"), new(ContentUrls.News), new(ContentUrls.Organisation), new(ContentUrls.Leaders),
             new(ContentUrls.Contacts), new(ContentUrls.Schedule), new(ContentUrls.Documents), new(ContentUrls.SiteMap),
             new(ContentUrls.Feeds), new("/gioi-thieu"), new(ContentUrls.Questions),
+            new(Questions.QuestionUrls.Ask), new(Questions.QuestionUrls.Track),
         };
         var site = current.Required;
         if ((await directory.GetAsync(ct)).All.Any(s => s.ParentId == site.Id && s.Status == SiteStatus.Active))
