@@ -46,7 +46,7 @@ public sealed class MailOptions
     {
         var p = new List<string>();
         if (Port is < 1 or > 65535) p.Add($"Mail:Port phải từ 1 đến 65535 (đang là {Port}).");
-        if (Configured && !MailboxAddress.TryParse(From ?? "", out _))
+        if (Configured && !(MailboxAddress.TryParse(From ?? "", out var from) && from.Domain.Length > 0 && from.LocalPart.Length > 0))
             p.Add($"Mail:From \"{From}\" không phải địa chỉ thư hợp lệ (ví dụ: Cổng TTĐT tỉnh <noreply@tinh.gov.vn>); cần khi đã đặt Mail:Host.");
         if (string.IsNullOrEmpty(UserName) != string.IsNullOrEmpty(Password))
             p.Add("Mail:UserName và Mail:Password phải có cả hai hoặc bỏ trống cả hai (mật khẩu đặt qua biến môi trường Mail__Password).");
