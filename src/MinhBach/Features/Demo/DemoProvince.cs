@@ -25,7 +25,7 @@ using MinhBach.Features.Sites;
 namespace MinhBach.Features.Demo;
 
 /// <summary>Seeds the fictional demo province on an empty database, one transaction per site.</summary>
-public sealed class DemoProvince(AppDb db, TimeProvider clock, Catalogue.Catalogue catalogue, ILogger<DemoProvince> logger)
+public sealed class DemoProvince(AppDb db, TimeProvider clock, Catalogue.Catalogue catalogue, ILogger<DemoProvince> logger, Catalogue.WorkingCalendar? calendar = null)
 {
     public async Task SeedAsync(IProgress<string> progress, CancellationToken ct)
     {
@@ -65,6 +65,9 @@ public sealed class DemoProvince(AppDb db, TimeProvider clock, Catalogue.Catalog
             db.ChangeTracker.Clear();
             db.ChangeTracker.AutoDetectChangesEnabled = autoDetect;
         }
+        // Questions last: they are asked on one site and answered by another. Without the holiday calendar (a test
+        // building the province by hand) due dates skip weekends only.
+        await new DemoQuestions(db, clock, calendar ?? new Catalogue.WorkingCalendar([], [])).SeedAsync(ids, ct);
         var seconds = DemoText.Dec(watch.Elapsed.TotalSeconds);
         logger.LogInformation("Demo province seeded: {Sites} sites, {Articles} articles, {Documents} documents in {Seconds} s",
             sites, articles, documents, Math.Round(watch.Elapsed.TotalSeconds, 1));
