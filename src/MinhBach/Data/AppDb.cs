@@ -50,6 +50,8 @@ public abstract class AppDb(DbContextOptions options, CurrentSite? currentSite, 
     public DbSet<Features.Royalties.RoyaltyRate> RoyaltyRates => Set<Features.Royalties.RoyaltyRate>();
     public DbSet<Features.Royalties.RoyaltyAssignment> RoyaltyAssignments => Set<Features.Royalties.RoyaltyAssignment>();
     public DbSet<Features.Syndication.SyndicationProposal> SyndicationProposals => Set<Features.Syndication.SyndicationProposal>();
+    public DbSet<Features.Questions.Question> Questions => Set<Features.Questions.Question>();
+    public DbSet<Features.Mail.OutboxMail> OutboxMails => Set<Features.Mail.OutboxMail>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {
@@ -180,6 +182,44 @@ public abstract class AppDb(DbContextOptions options, CurrentSite? currentSite, 
             e.HasOne(p => p.Article).WithMany().HasForeignKey(p => p.ArticleId).OnDelete(DeleteBehavior.Cascade);
             e.HasOne<Site>().WithMany().HasForeignKey(p => p.TargetSiteId).OnDelete(DeleteBehavior.Cascade);
             e.HasOne(p => p.Copy).WithMany().HasForeignKey(p => p.CopyArticleId).OnDelete(DeleteBehavior.SetNull);
+        });
+
+        b.Entity<Features.Questions.Question>(e =>
+        {
+            e.HasIndex(q => q.Code).IsUnique();
+            e.HasIndex(q => q.SubmissionKey).IsUnique();
+            e.HasIndex(q => new { q.SiteId, q.Status, q.AskedAt });
+            e.HasIndex(q => new { q.HandlingSiteId, q.Status, q.DueOn });
+            e.HasIndex(q => new { q.Status, q.DueOn });
+            e.Property(q => q.Code).HasMaxLength(16);
+            e.Property(q => q.SubmissionKey).HasMaxLength(64);
+            e.Property(q => q.AskerName).HasMaxLength(200);
+            e.Property(q => q.AskerEmail).HasMaxLength(256);
+            e.Property(q => q.AskerPhone).HasMaxLength(50);
+            e.Property(q => q.Topic).HasMaxLength(100);
+            e.Property(q => q.Title).HasMaxLength(300);
+            e.Property(q => q.PublicTitle).HasMaxLength(300);
+            e.Property(q => q.AssignedByName).HasMaxLength(200);
+            e.Property(q => q.AnsweredByName).HasMaxLength(200);
+            e.Property(q => q.AssignmentNote).HasMaxLength(1000);
+            e.Property(q => q.AttachmentPath).HasMaxLength(100);
+            e.Property(q => q.AttachmentName).HasMaxLength(200);
+            e.Property(q => q.AttachmentType).HasMaxLength(100);
+            e.Property(q => q.AskedBaseUrl).HasMaxLength(300);
+            e.Property(q => q.HandlingBaseUrl).HasMaxLength(300);
+            e.HasOne<Site>().WithMany().HasForeignKey(q => q.HandlingSiteId).OnDelete(DeleteBehavior.Restrict);
+        });
+        b.Entity<Features.Mail.OutboxMail>(e =>
+        {
+            e.HasIndex(m => new { m.Status, m.NextAttemptAt });
+            e.HasIndex(m => new { m.SiteId, m.CreatedAt });
+            e.Property(m => m.Kind).HasMaxLength(64);
+            e.Property(m => m.To).HasMaxLength(256);
+            e.Property(m => m.Subject).HasMaxLength(500);
+            e.Property(m => m.RefType).HasMaxLength(32);
+            e.Property(m => m.RefId).HasMaxLength(32);
+            e.Property(m => m.LastError).HasMaxLength(1000);
+            e.HasOne<Site>().WithMany().HasForeignKey(m => m.SiteId).OnDelete(DeleteBehavior.Cascade);
         });
 
         b.Entity<Features.Search.SearchEntry>(e =>

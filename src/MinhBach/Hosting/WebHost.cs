@@ -3,9 +3,11 @@ using MinhBach.Features.Accounts;
 using MinhBach.Features.Admin;
 using MinhBach.Features.Articles;
 using MinhBach.Features.Catalogue;
+using MinhBach.Features.Mail;
 using MinhBach.Features.Media;
 using MinhBach.Features.Scheduling;
 using MinhBach.Features.Public;
+using MinhBach.Features.Questions;
 using MinhBach.Features.Search;
 using MinhBach.Features.Security;
 using MinhBach.Features.Sites;
@@ -36,6 +38,8 @@ public static class WebHost
         builder.Services.AddScheduling(builder.Configuration);
         builder.Services.AddRateLimits(builder.Configuration);
         builder.Services.AddSearch();
+        builder.Services.AddMail(builder.Configuration);
+        builder.Services.AddQuestions(builder.Configuration);
         builder.Services.AddPublicSite();
         builder.Services.AddAdministration();
 

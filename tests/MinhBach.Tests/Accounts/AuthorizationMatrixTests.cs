@@ -44,6 +44,7 @@ public sealed class AuthorizationMatrixTests
         ["/quan-tri/tin-bai/moi"] = Need.Contributor,
         ["/quan-tri/nhat-ky"] = Need.SiteAdminOrReviewer,
         ["/quan-tri/de-xuat"] = Need.EditorOrReviewer,
+        ["/quan-tri/thu-di"] = Need.EditorOrReviewer,
         ["/quan-tri/nhuan-but"] = Need.EditorInChief,
         ["/quan-tri/nhuan-but/bieu-muc"] = Need.EditorInChief,
         ["/quan-tri/ban-bien-tap"] = Need.SiteAdmin,

@@ -54,6 +54,14 @@ public sealed class DemoProvinceTests
         var active = sites.Where(s => s.Status == SiteStatus.Active).ToList();
         Assert.True(active.Count >= 15);
 
+        // Questions: published on the portal (one answered by the department), one passed on and overdue, fresh ones waiting.
+        var questions = await read.Questions.IgnoreQueryFilters().AsNoTracking().ToListAsync();
+        Assert.True(questions.Count(q => q.Status == MinhBach.Features.Questions.QuestionStatus.Published) >= 3);
+        var overdue = Assert.Single(questions, q => q.Code == "HD-9HXC-3MVD");
+        Assert.Equal(bySlug["so-nnmt"].Id, overdue.HandlingSiteId);
+        Assert.True(overdue.DueOn < DateOnly.FromDateTime(Now.UtcDateTime), "the demo's overdue question is overdue");
+        Assert.All(questions.Where(q => q.Status == MinhBach.Features.Questions.QuestionStatus.Published), q => Assert.NotNull(q.PublicFolded));
+
         var articles = await read.Articles.IgnoreQueryFilters().AsNoTracking()
             .Select(a => new { a.SiteId, a.PublishedAt, a.Status, a.Author, a.TitleFolded }).ToListAsync();
         Assert.True(articles.Count >= 2000, $"{articles.Count} articles");

@@ -4,6 +4,7 @@ using MinhBach.Features.Articles;
 using MinhBach.Features.Content;
 using MinhBach.Features.Documents;
 using MinhBach.Features.Public;
+using MinhBach.Features.Questions;
 using MinhBach.Features.Schedules;
 using MinhBach.Features.Sites;
 using MinhBach.Text;
@@ -81,7 +82,11 @@ public sealed class RichSite
         "home", "news", "category", "article", "print", "introduction", "intro-page", "organisation", "leaders", "leader",
         "contacts", "schedule", "documents", "document", "site-map", "search", "feeds", "component-sites",
         "en-home", "en-page", "en-organisation", "en-leaders", "en-contacts", "component-home", "component-article", "not-found",
+        "questions", "question", "ask", "track", "component-questions",
     ];
+
+    public const string QuestionTitle = "Ưu đãi cho doanh nghiệp khoa học và công nghệ";
+    public Question Question { get; private init; } = null!;
 
     /// <summary>Every public page type of the portal, plus the component site's home and article and a 404 page.</summary>
     public IReadOnlyList<PageCase> PublicPages =>
@@ -112,6 +117,11 @@ public sealed class RichSite
         new("component-home", ComponentPath("/"), ComponentName),
         new("component-article", ComponentPath(ArticlePath(ComponentArticle)), ComponentArticle.Title),
         new("not-found", ContentUrls.Article(NewsCategory.Slug, "khong-co-bai-viet-nay"), "Không tìm thấy trang", Status: 404),
+        new("questions", QuestionUrls.List, "Hỏi đáp"),
+        new("question", QuestionUrls.Detail(Question.Id), QuestionTitle),
+        new("ask", QuestionUrls.Ask, "Gửi câu hỏi"),
+        new("track", QuestionUrls.Track, "Tra cứu câu hỏi"),
+        new("component-questions", ComponentPath(QuestionUrls.List), "Hỏi đáp"),
     ];
 
     public static async Task<RichSite> CreateAsync(TestApp app)
@@ -306,6 +316,19 @@ public sealed class RichSite
             db.Documents.Add(NewDocument(component, "88/QĐ-SKHCN", "quyet-dinh", "Phê duyệt danh mục nhiệm vụ khoa học và công nghệ năm 2027", new DateOnly(2026, 10, 5), now, "Phạm Quang Huy"));
             db.ScheduleEntries.Add(new ScheduleEntry { SiteId = component.Id, Date = today, StartTime = new TimeOnly(9, 0), Participants = "Giám đốc Sở Phạm Quang Huy", Content = "Làm việc với Viện Nghiên cứu", Location = "Trụ sở Sở" });
 
+            // A question asked on the portal, answered by the component site and published on both.
+            var question = new Question
+            {
+                SiteId = portal.Id, HandlingSiteId = component.Id, Code = "HD-RKCH-S2TE", AskerName = "Nguyễn Văn Hỏi", AskerEmail = "nguoihoi@example.vn",
+                Topic = "Đầu tư, doanh nghiệp", Title = "Hỗ trợ doanh nghiệp khoa học", Body = "Doanh nghiệp khoa học và công nghệ được hỗ trợ gì?",
+                AskedAt = now.AddDays(-10), DueOn = today.AddDays(10), Status = QuestionStatus.Published, Answer = "Được miễn, giảm thuế theo quy định.",
+                AnsweredAt = now.AddDays(-2), AnsweredByName = "Biên tập viên", PublishedAt = now.AddDays(-1),
+                PublicTitle = QuestionTitle, PublicQuestion = "Doanh nghiệp khoa học và công nghệ được hưởng những ưu đãi nào?",
+                PublicAnswer = "Doanh nghiệp được miễn, giảm thuế thu nhập doanh nghiệp và hỗ trợ thương mại hóa kết quả nghiên cứu.",
+            };
+            question.PublicFolded = MinhBach.Text.SearchText.Normalize(question.PublicTitle + " " + question.PublicQuestion + " " + question.PublicAnswer);
+            db.Questions.Add(question);
+
             await db.SaveChangesAsync();
             return new RichSite
             {
@@ -325,6 +348,7 @@ public sealed class RichSite
                 Document2025 = documents[2],
                 TodayEntry = todayEntry,
                 Week1Entry = week1Entry,
+                Question = question,
             };
         });
         app.Services.GetRequiredService<SiteDirectory>().Invalidate();

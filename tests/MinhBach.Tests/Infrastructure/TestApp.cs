@@ -51,7 +51,7 @@ public sealed class TestApp : IAsyncDisposable
 
     /// <summary>Starts the app on a fresh, migrated database of the given provider ("sqlite" or "postgres"),
     /// with extra configuration if given (e.g. ["Accounts:TwoFactorRequiredFrom"] = "None").</summary>
-    public static async Task<TestApp> StartAsync(string provider, IReadOnlyDictionary<string, string?>? settings = null)
+    public static async Task<TestApp> StartAsync(string provider, IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     {
         var db = await TestDatabase.CreateAsync(provider);
         try
@@ -60,7 +60,7 @@ public sealed class TestApp : IAsyncDisposable
             // Every test signs in from 127.0.0.1; the per-address limit is tested on its own with a low setting.
             var all = new Dictionary<string, string?>(db.Settings) { ["RateLimits:SignInPerMinute"] = "100000" };
             foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) all[key] = value;
-            return await StartAsync(db, all);
+            return await StartAsync(db, all, services: services);
         }
         catch
         {
@@ -108,7 +108,8 @@ public sealed class TestApp : IAsyncDisposable
         await _app.StopAsync();
     }
 
-    private static async Task<TestApp> StartAsync(TestDatabase db, IReadOnlyDictionary<string, string?> settings, bool ownsDatabase = true)
+    /// <param name="services">Registrations made before the app's own (e.g. a <see cref="ManualClock"/> as TimeProvider).</param>
+    private static async Task<TestApp> StartAsync(TestDatabase db, IReadOnlyDictionary<string, string?> settings, bool ownsDatabase = true, Action<IServiceCollection>? services = null)
     {
         var logs = new CapturedLogs();
         // No configuration reload: a test host reads its settings once (and holds no file watcher for them).
@@ -121,6 +122,7 @@ public sealed class TestApp : IAsyncDisposable
             b.Logging.SetMinimumLevel(LogLevel.Information);
             b.Logging.AddProvider(logs);
             b.Services.AddTransient<IStartupFilter, SiteProbe>();
+            services?.Invoke(b.Services);
         });
         try
         {

@@ -7,12 +7,14 @@ public static class AdminMenu
 {
     public static IReadOnlyList<(string Path, string Label)> Items(SiteAccess access)
     {
-        var items = new List<(string, string)> { ("/quan-tri", "Bảng điều khiển"), ("/quan-tri/tin-bai", "Tin bài"), ("/quan-tri/thu-vien-anh", "Thư viện ảnh") };
+        var items = new List<(string, string)> { ("/quan-tri", "Bảng điều khiển"), ("/quan-tri/tin-bai", "Tin bài"), ("/quan-tri/thu-vien-anh", "Thư viện ảnh"), ("/quan-tri/hoi-dap", "Hỏi đáp") };
         // Editors change these; a province reviewer reads them.
         if (access.Has(SiteRole.Editor) || (access.Role is null && access.User?.IsProvinceReviewer == true))
             items.AddRange(ContentEditors);
         if (access.Has(SiteRole.Editor) || access.User?.IsProvinceReviewer == true)
             items.Add(("/quan-tri/de-xuat", "Đề xuất đăng lại"));
+        if (access.Has(SiteRole.Editor) || access.User?.IsProvinceReviewer == true)
+            items.Add(("/quan-tri/thu-di", "Thư đi"));
         if (access.Has(SiteRole.EditorInChief))
             items.Add(("/quan-tri/nhuan-but", "Nhuận bút"));
         if (access.Has(SiteRole.SiteAdmin))

@@ -27,7 +27,7 @@ namespace MinhBach.Features.Demo;
 /// <summary>Seeds the fictional demo province on an empty database, one transaction per site.</summary>
 /// <param name="files">Where the sample documents' files go; without it (tests of the data alone) no file is attached.</param>
 public sealed class DemoProvince(AppDb db, TimeProvider clock, Catalogue.Catalogue catalogue, ILogger<DemoProvince> logger,
-    Media.IFileStore? files = null)
+    Catalogue.WorkingCalendar? calendar = null, Media.IFileStore? files = null)
 {
     public async Task SeedAsync(IProgress<string> progress, CancellationToken ct)
     {
@@ -72,6 +72,9 @@ public sealed class DemoProvince(AppDb db, TimeProvider clock, Catalogue.Catalog
             progress.Report("Đang đính kèm toàn văn cho các văn bản mới của Cổng tỉnh…");
             await new DemoDocumentFiles(db, files, new Documents.Extraction.DocumentTextExtractor(), catalogue).AttachAsync(portalId, ct);
         }
+        // Questions last: they are asked on one site and answered by another. Without the holiday calendar (a test
+        // building the province by hand) due dates skip weekends only.
+        await new DemoQuestions(db, clock, calendar ?? new Catalogue.WorkingCalendar([], [])).SeedAsync(ids, ct);
         var seconds = DemoText.Dec(watch.Elapsed.TotalSeconds);
         logger.LogInformation("Demo province seeded: {Sites} sites, {Articles} articles, {Documents} documents in {Seconds} s",
             sites, articles, documents, Math.Round(watch.Elapsed.TotalSeconds, 1));

@@ -16,8 +16,15 @@ public sealed partial class LocalFileStore(IOptions<DataOptions> options) : IFil
 {
     private readonly string _root = System.IO.Path.GetFullPath(System.IO.Path.Combine(options.Value.DataDirectory, "files"));
 
-    [GeneratedRegex(@"^[0-9]{1,9}/[0-9]{4}/[0-9]{2}/[0-9a-f]{32}\.(jpg|png|pdf|docx|doc)$")]
+    /// <summary>Files under this prefix (attachments of citizens' questions) are private: /tep/ never serves them.</summary>
+    public const string PrivatePrefix = "q/";
+
+    [GeneratedRegex(@"^(q/)?[0-9]{1,9}/[0-9]{4}/[0-9]{2}/[0-9a-f]{32}\.(jpg|png|pdf|docx|doc)$")]
     public static partial Regex ValidPath();
+
+    /// <summary>A path the public may read: an image of the media library.</summary>
+    public static bool IsPublic(string path) =>
+        ValidPath().IsMatch(path) && !path.StartsWith(PrivatePrefix, StringComparison.Ordinal) && (path.EndsWith(".jpg", StringComparison.Ordinal) || path.EndsWith(".png", StringComparison.Ordinal));
 
     private string Full(string path)
     {

@@ -137,9 +137,7 @@ public static class MediaSetup
     public static void MapMedia(this IEndpointRouteBuilder app) =>
         app.MapGet("/tep/{**path}", (string path, IFileStore store, HttpContext http) =>
         {
-            // Documents' files are served by their document's page, under their own name.
-            var image = path.EndsWith(".jpg", StringComparison.Ordinal) || path.EndsWith(".png", StringComparison.Ordinal);
-            var stream = image ? store.OpenRead(path) : null;
+            var stream = LocalFileStore.IsPublic(path) ? store.OpenRead(path) : null;
             if (stream is null) return Results.NotFound();
             http.Response.Headers.CacheControl = "public, max-age=31536000, immutable";
             return Results.Stream(stream, path.EndsWith(".png", StringComparison.Ordinal) ? "image/png" : "image/jpeg");

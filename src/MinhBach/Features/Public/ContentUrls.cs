@@ -21,6 +21,7 @@ public static class ContentUrls
     public const string Leaders = "/lanh-dao";
     public const string Contacts = "/lien-he";
     public const string Schedule = "/lich-cong-tac";
+    public const string Questions = "/hoi-dap";
     public const string SiteMap = "/so-do-cong";
     public const string Search = "/tim-kiem";
     public const string Feeds = "/rss";

@@ -16,7 +16,8 @@ public sealed class SitemapBuilder(AppDb db, CurrentSite current, SiteDirectory 
         {
             new("/"), new(ContentUrls.News), new(ContentUrls.Organisation), new(ContentUrls.Leaders),
             new(ContentUrls.Contacts), new(ContentUrls.Schedule), new(ContentUrls.Documents), new(ContentUrls.SiteMap),
-            new(ContentUrls.Feeds), new("/gioi-thieu"),
+            new(ContentUrls.Feeds), new("/gioi-thieu"), new(ContentUrls.Questions),
+            new(Questions.QuestionUrls.Ask), new(Questions.QuestionUrls.Track),
         };
         var site = current.Required;
         if ((await directory.GetAsync(ct)).All.Any(s => s.ParentId == site.Id && s.Status == SiteStatus.Active))
@@ -37,6 +38,11 @@ public sealed class SitemapBuilder(AppDb db, CurrentSite current, SiteDirectory 
         list.AddRange(articles.Select(a => new Entry(ContentUrls.Article(a.Cat, a.Slug), a.UpdatedAt)));
         var docs = await db.Documents.AsNoTracking().Select(d => new { d.Slug, d.CreatedAt }).ToListAsync(ct);
         list.AddRange(docs.Select(d => new Entry($"{ContentUrls.Documents}/{d.Slug}", d.CreatedAt)));
+        // Published questions: those asked on this site and those it answered (read across sites on purpose).
+        var questions = await db.Questions.IgnoreQueryFilters().AsNoTracking()
+            .Where(q => q.Status == Questions.QuestionStatus.Published && (q.SiteId == site.Id || q.HandlingSiteId == site.Id))
+            .Select(q => new { q.Id, q.PublishedAt }).ToListAsync(ct);
+        list.AddRange(questions.Select(q => new Entry(Questions.QuestionUrls.Detail(q.Id), q.PublishedAt)));
         return list;
     }
 }

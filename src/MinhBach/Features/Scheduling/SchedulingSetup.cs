@@ -104,10 +104,17 @@ public static class SchedulingSetup
                 else
                     t.StartNow().WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromSeconds(opts.PublishCheckSeconds)).RepeatForever());
             });
+            // The other features' jobs: every scheduled job is declared with this one scheduler.
+            Mail.MailSetup.AddJobs(q, config);
+            Questions.QuestionsSetup.AddJobs(q, config);
         });
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         return services;
     }
+
+    /// <summary>Whether this node runs background jobs (Scheduling:Enabled), for features adding their own jobs.</summary>
+    public static bool Enabled(IConfiguration config) =>
+        (config.GetSection(SchedulingOptions.Section).Get<SchedulingOptions>() ?? new SchedulingOptions()).Enabled;
 
     /// <summary>Whether Quartz keeps its schedule in the database (clustered) rather than in memory.</summary>
     public static bool UsesDatabaseStore(SchedulingStore store, DatabaseProvider provider) => store switch
