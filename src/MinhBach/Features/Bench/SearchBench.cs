@@ -130,33 +130,53 @@ public sealed class SearchBench(IServiceProvider services, TextWriter output)
         var clock = services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
         var start = clock.AddYears(-10);
         var step = (clock - start).Ticks / Math.Max(1, items);
+        var making = TimeSpan.Zero;
         IEnumerable<SearchEntry> Entries()
         {
             for (var i = 0; i < items; i++)
             {
                 var s = random.Next(siteIds.Count);
                 var at = start.AddTicks(step * i + random.NextInt64(step + 1));
+                var before = Stopwatch.GetTimestamp();
                 var item = corpus.Next(i, siteIds[s], categories[s], at);
                 var entry = SearchIndexing.Build(item, db.DocumentTypeName)!;
                 entry.RefId = -(i + 1); // never the id of a real item
+                making += Stopwatch.GetElapsedTime(before);
                 yield return entry;
             }
         }
         var started = Stopwatch.GetTimestamp();
         void Progress(int made)
         {
-            if (made % 50_000 != 0 && made != items) return;
+            if (made % (items >= 200_000 ? 50_000 : 10_000) != 0 && made != items) return;
             var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
             output.WriteLine($"  đã tạo {VietnameseText.FormatNumber(made)}/{VietnameseText.FormatNumber(items)} ({VietnameseText.FormatNumber((int)(made / Math.Max(seconds, 0.001)))} mục/giây)");
         }
-        if (db.Database.IsNpgsql()) await CopyAsync(db, Entries(), Progress, ct);
-        else await InsertAsync(db, Entries(), Progress, ct);
+        // Making the entries (text, normal forms) takes as long as writing them: one thread makes, the other writes.
+        var channel = System.Threading.Channels.Channel.CreateBounded<SearchEntry>(2000);
+        var producer = Task.Run(async () =>
+        {
+            try
+            {
+                foreach (var e in Entries()) await channel.Writer.WriteAsync(e, ct);
+                channel.Writer.Complete();
+            }
+            catch (Exception e)
+            {
+                channel.Writer.Complete(e);
+            }
+        }, ct);
+        var made = channel.Reader.ReadAllAsync(ct);
+        if (db.Database.IsNpgsql()) await CopyAsync(db, made, Progress, ct);
+        else await InsertAsync(db, made, Progress, ct);
+        await producer;
+        output.WriteLine($"  (sinh nội dung: {making.TotalSeconds:0} giây, song song với việc ghi)");
         return siteIds;
     }
 
     private static readonly string[] Columns = ["SiteId", "Kind", "RefId", "TypeCode", "Date", "Year", "Number", "Title", "IndexNumber", "IndexTitle", "Text", "IndexText"];
 
-    private async Task CopyAsync(AppDb db, IEnumerable<SearchEntry> entries, Action<int> progress, CancellationToken ct)
+    private async Task CopyAsync(AppDb db, IAsyncEnumerable<SearchEntry> entries, Action<int> progress, CancellationToken ct)
     {
         var conn = (Npgsql.NpgsqlConnection)db.Database.GetDbConnection();
         await conn.OpenAsync(ct);
@@ -166,7 +186,7 @@ public sealed class SearchBench(IServiceProvider services, TextWriter output)
         await using (var copy = await conn.BeginBinaryImportAsync(
             $"COPY \"SearchEntries\" ({string.Join(", ", Columns.Select(c => $"\"{c}\""))}) FROM STDIN (FORMAT BINARY)", ct))
         {
-            foreach (var e in entries)
+            await foreach (var e in entries)
             {
                 await copy.StartRowAsync(ct);
                 await copy.WriteAsync(e.SiteId, NpgsqlTypes.NpgsqlDbType.Integer, ct);
@@ -191,7 +211,7 @@ public sealed class SearchBench(IServiceProvider services, TextWriter output)
         await db.Database.ExecuteSqlRawAsync("VACUUM ANALYZE \"SearchEntries\"", ct);
     }
 
-    private static async Task InsertAsync(AppDb db, IEnumerable<SearchEntry> entries, Action<int> progress, CancellationToken ct)
+    private static async Task InsertAsync(AppDb db, IAsyncEnumerable<SearchEntry> entries, Action<int> progress, CancellationToken ct)
     {
         var conn = db.Database.GetDbConnection();
         await conn.OpenAsync(ct);
@@ -208,7 +228,7 @@ public sealed class SearchBench(IServiceProvider services, TextWriter output)
         });
         cmd.Prepare();
         var made = 0;
-        foreach (var e in entries)
+        await foreach (var e in entries)
         {
             parameters["SiteId"].Value = e.SiteId;
             parameters["Kind"].Value = e.Kind;

@@ -107,7 +107,7 @@ public sealed class SearchCorpus
         var articleTitle = Title(topics, 8 + _random.Next(14));
         var summary = Sentences(topics, 25 + _random.Next(30));
         // News length: most bodies 200–700 words, some much longer.
-        var words = (int)Math.Min(3000, 150 + 350 * Math.Exp(0.6 * Gaussian()));
+        var words = (int)Math.Min(3000, 120 + 300 * Math.Exp(0.6 * Gaussian()));
         var body = new StringBuilder();
         for (var left = words; left > 0;)
         {
@@ -115,7 +115,7 @@ public sealed class SearchCorpus
             body.Append("<p>").Append(Sentences(topics, n)).Append("</p>");
             left -= n;
         }
-        Count(articleTitle + " " + summary + " " + body);
+        if (_made % 20 == 0) Count(articleTitle + " " + summary + " " + body);
         return new Article
         {
             SiteId = siteId, CategoryId = categoryId, Slug = $"tin-{index}", Title = articleTitle, Summary = summary, Body = body.ToString(),
@@ -173,12 +173,14 @@ public sealed class SearchCorpus
         var inSentence = 0;
         for (var i = 0; i < words; i++)
         {
+            // Mostly small words and the item's topics; other words now and then, so that a word is common
+            // because many items are about it, not because every text draws it.
             var word = _random.NextDouble() switch
             {
-                < 0.4 => Glue[(int)(Glue.Length * Math.Pow(_random.NextDouble(), 2))],
-                < 0.6 => Terms[topics[_random.Next(topics.Length)]],
-                < 0.62 => People[_random.Next(People.Length)],
-                < 0.64 => _random.Next(1, 500).ToString(System.Globalization.CultureInfo.InvariantCulture),
+                < 0.5 => Glue[(int)(Glue.Length * _random.NextDouble() * _random.NextDouble())],
+                < 0.86 => Terms[topics[_random.Next(topics.Length)]],
+                < 0.88 => People[_random.Next(People.Length)],
+                < 0.92 => _random.Next(1, 500).ToString(System.Globalization.CultureInfo.InvariantCulture),
                 _ => Terms[Draw()],
             };
             if (inSentence == 0) { if (sb.Length > 0) sb.Append(' '); sb.Append(Capital(word)); }
