@@ -80,11 +80,21 @@ public sealed class SearchEngine(AppDb db, SearchVocabulary vocabulary, Catalogu
     {
         /// <summary>Not every hit was counted, but every one passing the filters was: Total is exact, the facets are not.</summary>
         public bool Narrow { get; init; }
+        /// <summary>The newest hits, when finding that the query is broad read them already.</summary>
+        public List<Row>? Newest { get; init; }
     }
 
     private async Task<Scan> ScanAsync(List<string> tokens, SearchQuery q, CancellationToken ct)
     {
         var limit = options.Value.BroadQueryHits;
+        if (!Sqlite)
+        {
+            // PostgreSQL reads a word's whole GIN posting list at every query that uses it (some 40 ms for a word in
+            // 150,000 of a million items), so a query in many items is recognised by its hits among the newest ids,
+            // and those same rows are ranked: the posting list is read once.
+            var window = await WindowAsync(tokens, q, limit + 1, 50 * limit, ct);
+            if (window.Count > limit) return new Scan([], limit, false) { Newest = window };
+        }
         var facets = await FacetsAsync(tokens, q, withFilters: false, limit + 1, ct);
         if (facets.Sum(f => f.Count) <= limit) return new Scan(facets, Matching(facets, q), true);
         if (q.Kind is null && q.TypeCode is null && q.Year is null) return new Scan(facets, limit, false);
@@ -106,9 +116,9 @@ public sealed class SearchEngine(AppDb db, SearchVocabulary vocabulary, Catalogu
         // Broad queries (a common word in most items): ranking every hit costs as much as the hits are many, so
         // the newest hits are ranked instead (the words in the title, as a phrase, with their diacritics, …).
         var broad = !scan.Exact && !scan.Narrow;
-        var candidates = broad ? await NewestAsync(tokens, q, limit * 2, ct) : await RankedAsync(tokens, q, limit, ct);
-        var phrase = tokens.Count > 1 ? await WithPhraseAsync(tokens, candidates.Select(c => c.Id).ToList(), ct) : [];
-
+        var candidates = !broad ? await RankedAsync(tokens, q, limit, ct)
+            : scan.Newest is { } newest && newest.Count >= limit * 2 ? newest.Take(limit * 2).ToList()
+            : await NewestAsync(tokens, q, limit * 2, ct);
         var normalQuery = " " + string.Join(' ', tokens) + " ";
         var numbers = tokens.Where(t => t.All(char.IsAsciiDigit)).ToList();
         var accented = SearchText.AccentedWords(text).Where(w => SearchText.Normalize(w) != w).Distinct().ToList();
@@ -119,7 +129,6 @@ public sealed class SearchEngine(AppDb db, SearchVocabulary vocabulary, Catalogu
             var score = 1.0 - (double)i / candidates.Count;
             score += 1.5 * tokens.Count(t => title.Contains(" " + t + " ", StringComparison.Ordinal)) / tokens.Count;
             if (tokens.Count > 1 && title.Contains(normalQuery, StringComparison.Ordinal)) score += 2.0;
-            if (phrase.Contains(r.Id)) score += 1.0;
             if (r.IndexNumber.Length > 0)
             {
                 // A document number: typed whole ("42/2022/NĐ-CP"), as its parts ("nd 42"), or by its figures ("nghị định 42").
@@ -132,16 +141,22 @@ public sealed class SearchEngine(AppDb db, SearchVocabulary vocabulary, Catalogu
             return (Row: r, Score: score);
         }).OrderByDescending(x => x.Score).ThenByDescending(x => x.Row.Date).ToList();
 
-        if (accented.Count > 0)
+        if (tokens.Count > 1 || accented.Count > 0)
         {
-            // Words typed with their diacritics: found as typed in the number, title or start of the text. The text
-            // is read for the best candidates only; a bonus of 1.5 rarely lifts one from further down.
+            // What needs the text: the words as a phrase anywhere in it, and the words typed with their diacritics in
+            // its start. Checked for the best candidates so far only; bonuses of 1 and 1.5 rarely lift one from further down.
             var top = scored.Take(Math.Max(AccentChecked, need)).Select(x => x.Row.Id).ToList();
-            var heads = await TextsAsync(top, HeadChars, ct);
+            var phrase = tokens.Count > 1 ? await WithPhraseAsync(tokens, top, ct) : [];
+            var heads = accented.Count > 0 ? await TextsAsync(top, HeadChars, ct) : [];
             scored = scored.Select(x =>
             {
-                var words = SearchText.AccentedWords(x.Row.Number + " " + x.Row.Title + " " + heads.GetValueOrDefault(x.Row.Id)).ToHashSet();
-                return (x.Row, Score: x.Score + 1.5 * accented.Count(words.Contains) / accented.Count);
+                var score = x.Score + (phrase.Contains(x.Row.Id) ? 1.0 : 0);
+                if (accented.Count > 0)
+                {
+                    var words = SearchText.AccentedWords(x.Row.Number + " " + x.Row.Title + " " + heads.GetValueOrDefault(x.Row.Id)).ToHashSet();
+                    score += 1.5 * accented.Count(words.Contains) / accented.Count;
+                }
+                return (x.Row, Score: score);
             }).OrderByDescending(x => x.Score).ThenByDescending(x => x.Row.Date).ToList();
         }
 
@@ -243,13 +258,23 @@ public sealed class SearchEngine(AppDb db, SearchVocabulary vocabulary, Catalogu
             return await db.Database.SqlQueryRaw<Row>(sql, args.ToArray()).ToListAsync(ct);
         }
         // GIN yields hits in no order: look in windows of the newest ids, each four times wider, until enough are found.
-        var last = await db.SearchEntries.MaxAsync(e => (int?)e.Id, ct) ?? 0;
         for (var window = Math.Max(limit * 50, 20_000); ; window *= 4)
         {
-            var sql = $"SELECT * FROM (SELECT {RowColumns}, 0::float8 AS \"Score\" FROM {from} WHERE {where} AND e.\"Id\" > {last - window} OFFSET 0) w ORDER BY w.\"Id\" DESC LIMIT {limit}";
-            var rows = await db.Database.SqlQueryRaw<Row>(sql, args.ToArray()).ToListAsync(ct);
-            if (rows.Count >= limit || window >= last) return rows;
+            var rows = await WindowAsync(tokens, q, limit, window, ct);
+            if (rows.Count >= limit || window >= _lastId) return rows;
         }
+    }
+
+    private int _lastId;
+
+    /// <summary>PostgreSQL: the newest hits among the last <paramref name="window"/> ids, newest first (the GIN bitmap
+    /// and the primary key's range are combined, so only the window's hits are read from the table).</summary>
+    private async Task<List<Row>> WindowAsync(List<string> tokens, SearchQuery q, int limit, int window, CancellationToken ct)
+    {
+        if (_lastId == 0) _lastId = await db.SearchEntries.MaxAsync(e => (int?)e.Id, ct) ?? 0;
+        var (from, where, args) = Filtered(tokens, q, withFilters: true);
+        var sql = $"SELECT * FROM (SELECT {RowColumns}, 0::float8 AS \"Score\" FROM {from} WHERE {where} AND e.\"Id\" > {_lastId - window} OFFSET 0) w ORDER BY w.\"Id\" DESC LIMIT {limit}";
+        return await db.Database.SqlQueryRaw<Row>(sql, args.ToArray()).ToListAsync(ct);
     }
 
     /// <summary>Which candidates hold the words side by side, in order, anywhere in their text.</summary>
