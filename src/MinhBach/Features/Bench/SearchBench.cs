@@ -22,49 +22,33 @@ public sealed class SearchBench(IServiceProvider services, TextWriter output)
     public sealed record Result(string Provider, int Items, double Mrr, double Ndcg, IReadOnlyList<(string Group, double Mrr, double Ndcg, int Count)> Groups,
         double GenerateSeconds, IReadOnlyList<Latency> Latencies, string Machine);
 
-    public async Task<Result> RunAsync(int items, int sites, CancellationToken ct)
+    /// <summary>What the queries are drawn from, kept in the bench database so that a kept one can be measured again
+    /// (`--reuse`) without generating it anew.</summary>
+    private sealed record Plan(int Items, int Sites, double Mrr, double Ndcg, List<(string Group, double Mrr, double Ndcg, int Count)> Groups,
+        double GenerateSeconds, List<int> SiteIds, List<(string Term, double Share)> Common, List<(string Term, double Share)> Rare,
+        List<string> Phrases, List<string> Numbers);
+
+    private static readonly System.Text.Json.JsonSerializerOptions PlanJson = new() { IncludeFields = true };
+
+    public async Task<Result> RunAsync(int items, int sites, bool reuse, CancellationToken ct)
     {
         var provider = services.GetRequiredService<DatabaseInfo>().Provider.ToString();
-        output.WriteLine($"Cơ sở dữ liệu: {provider}. Bộ đánh giá độ liên quan…");
-        var (relevanceCorpus, queries) = Relevance.Load();
-        int portalId;
-        Dictionary<(string, int), string> ids;
-        await using (var scope = services.CreateAsyncScope())
-        {
-            var db = scope.ServiceProvider.GetRequiredService<AppDb>();
-            var portal = new Site { Slug = "", Name = "Cổng thông tin điện tử tỉnh Đông Minh", KindCode = "provincial-portal", CreatedAt = DateTime.UtcNow };
-            db.Sites.Add(portal);
-            await db.SaveChangesAsync(ct);
-            portalId = portal.Id;
-            ids = await Relevance.SeedAsync(db, portalId, relevanceCorpus, ct);
-        }
-        Relevance.Report report;
-        await using (var scope = services.CreateAsyncScope())
-            report = await Relevance.EvaluateAsync(scope.ServiceProvider.GetRequiredService<SearchEngine>(), portalId, ids, queries, ct);
-        output.WriteLine($"  {queries.Count} truy vấn: MRR {report.Mrr:0.000}, nDCG@10 {report.Ndcg:0.000}");
-        foreach (var g in report.Groups)
-            output.WriteLine($"    {g.Group,-11} {g.Count,3} truy vấn  MRR {g.Mrr:0.000}  nDCG@10 {g.Ndcg:0.000}");
-
-        var generate = Stopwatch.StartNew();
-        var corpus = new SearchCorpus(42);
-        var siteIds = await GenerateAsync(corpus, items, sites, ct);
-        generate.Stop();
-        output.WriteLine($"Đã tạo {VietnameseText.FormatNumber(items)} mục trên {sites} trang trong {generate.Elapsed.TotalSeconds:0} giây.");
-
+        var plan = reuse ? await LoadPlanAsync(ct) : await PrepareAsync(provider, items, sites, ct);
+        if (reuse)
+            output.WriteLine($"Cơ sở dữ liệu: {provider}, đo lại trên {VietnameseText.FormatNumber(plan.Items)} mục đã tạo (độ liên quan của lần tạo: MRR {plan.Mrr:0.000}).");
+        var (siteIds, common, rare) = (plan.SiteIds, plan.Common, plan.Rare);
         var latencies = new List<Latency>();
         var random = new Random(7);
         // Words by the share of items holding them (measured while generating): common ones in 2–40% of the items.
-        var common = corpus.TermsIn(0.02, 0.4);
-        var rare = corpus.TermsIn(0.0001, 0.005);
         if (common.Count > 0)
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"  Từ phổ biến: {common.Count} từ, có trong {100 * common.Min(t => t.Share):0.#}–{100 * common.Max(t => t.Share):0.#}% số mục; từ hiếm: {rare.Count} từ."));
         string Pick(IReadOnlyList<(string Term, double Share)> terms) => terms.Count == 0 ? "tỉnh" : terms[random.Next(terms.Count)].Term;
-        string Phrase() => corpus.Phrases.Count == 0 ? "kế hoạch phát triển" : corpus.Phrases[random.Next(corpus.Phrases.Count)];
+        string Phrase() => plan.Phrases.Count == 0 ? "kế hoạch phát triển" : plan.Phrases[random.Next(plan.Phrases.Count)];
         string Number()
         {
-            if (corpus.Numbers.Count == 0) return "123/QĐ-UBND";
-            var number = corpus.Numbers[random.Next(corpus.Numbers.Count)];
+            if (plan.Numbers.Count == 0) return "123/QĐ-UBND";
+            var number = plan.Numbers[random.Next(plan.Numbers.Count)];
             var parts = number.Split('/');
             // As people type them: whole, without diacritics, the sign then the figure ("qđ 123"), or its start ("123/QĐ").
             return random.Next(4) switch
@@ -102,7 +86,80 @@ public sealed class SearchBench(IServiceProvider services, TextWriter output)
             output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {name}: p50 {P(0.5):0.0} ms, p95 {P(0.95):0.0} ms"));
         }
         var machine = $"{Environment.ProcessorCount} CPU, {Environment.OSVersion.VersionString}, .NET {Environment.Version}";
-        return new Result(provider, items, report.Mrr, report.Ndcg, report.Groups.ToList(), generate.Elapsed.TotalSeconds, latencies, machine);
+        return new Result(provider, plan.Items, plan.Mrr, plan.Ndcg, plan.Groups, plan.GenerateSeconds, latencies, machine);
+    }
+
+    private async Task<Plan> PrepareAsync(string provider, int items, int sites, CancellationToken ct)
+    {
+        output.WriteLine($"Cơ sở dữ liệu: {provider}. Bộ đánh giá độ liên quan…");
+        var (relevanceCorpus, queries) = Relevance.Load();
+        int portalId;
+        Dictionary<(string, int), string> ids;
+        await using (var scope = services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDb>();
+            var portal = new Site { Slug = "", Name = "Cổng thông tin điện tử tỉnh Đông Minh", KindCode = "provincial-portal", CreatedAt = DateTime.UtcNow };
+            db.Sites.Add(portal);
+            await db.SaveChangesAsync(ct);
+            portalId = portal.Id;
+            ids = await Relevance.SeedAsync(db, portalId, relevanceCorpus, ct);
+        }
+        Relevance.Report report;
+        await using (var scope = services.CreateAsyncScope())
+            report = await Relevance.EvaluateAsync(scope.ServiceProvider.GetRequiredService<SearchEngine>(), portalId, ids, queries, ct);
+        output.WriteLine($"  {queries.Count} truy vấn: MRR {report.Mrr:0.000}, nDCG@10 {report.Ndcg:0.000}");
+        foreach (var g in report.Groups)
+            output.WriteLine($"    {g.Group,-11} {g.Count,3} truy vấn  MRR {g.Mrr:0.000}  nDCG@10 {g.Ndcg:0.000}");
+
+        var generate = Stopwatch.StartNew();
+        var corpus = new SearchCorpus(42);
+        var siteIds = await GenerateAsync(corpus, items, sites, ct);
+        generate.Stop();
+        output.WriteLine($"Đã tạo {VietnameseText.FormatNumber(items)} mục trên {sites} trang trong {generate.Elapsed.TotalSeconds:0} giây.");
+        var plan = new Plan(items, sites, report.Mrr, report.Ndcg, report.Groups.ToList(), generate.Elapsed.TotalSeconds, siteIds,
+            corpus.TermsIn(0.02, 0.4).ToList(), corpus.TermsIn(0.0001, 0.005).ToList(), corpus.Phrases.ToList(), corpus.Numbers.ToList());
+        await using (var scope = services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDb>();
+            await db.Database.ExecuteSqlRawAsync("CREATE TABLE bench_plan (json TEXT NOT NULL)", ct);
+            await db.Database.ExecuteSqlRawAsync("INSERT INTO bench_plan (json) VALUES ({0})", [System.Text.Json.JsonSerializer.Serialize(plan, PlanJson)], ct);
+        }
+        return plan;
+    }
+
+    private async Task<Plan> LoadPlanAsync(CancellationToken ct)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDb>();
+        try
+        {
+            var json = await db.Database.SqlQueryRaw<string>("SELECT json AS \"Value\" FROM bench_plan").FirstAsync(ct);
+            return System.Text.Json.JsonSerializer.Deserialize<Plan>(json, PlanJson)!;
+        }
+        catch (System.Data.Common.DbException)
+        {
+            // Kept before plans were stored: the generator is deterministic, so making the same items again (without
+            // writing them) gives the same words, phrases and numbers. The relevance of that run is not known here.
+            output.WriteLine("Chưa lưu các truy vấn đo: sinh lại nội dung (không ghi) để lấy chúng…");
+            var items = await db.SearchEntries.CountAsync(e => e.RefId < 0, ct);
+            var siteIds = await db.Sites.Where(s => s.Slug.StartsWith("so-")).OrderBy(s => s.Id).Select(s => s.Id).ToListAsync(ct);
+            var corpus = new SearchCorpus(42);
+            // The dates as GenerateAsync drew them (numbers depend on the year), from the first item's date.
+            var first = await db.SearchEntries.Where(e => e.RefId == -1).Select(e => e.Date).FirstAsync(ct);
+            var span = first.AddYears(10) - first;
+            var step = span.Ticks / Math.Max(1, items);
+            var random = new Random(43);
+            random.Next(siteIds.Count);
+            var start = first.AddTicks(-random.NextInt64(step + 1));
+            for (var i = 0; i < items; i++)
+            {
+                if (i > 0) random.Next(siteIds.Count);
+                var at = i == 0 ? first : start.AddTicks(step * i + random.NextInt64(step + 1));
+                corpus.Next(i, 0, 0, at);
+            }
+            return new Plan(items, siteIds.Count, -1, -1, [], 0, siteIds, corpus.TermsIn(0.02, 0.4).ToList(), corpus.TermsIn(0.0001, 0.005).ToList(),
+                corpus.Phrases.ToList(), corpus.Numbers.ToList());
+        }
     }
 
     private async Task<List<int>> GenerateAsync(SearchCorpus corpus, int items, int sites, CancellationToken ct)
