@@ -26,7 +26,8 @@ internal static class BenchCommands
         var postgres = new Option<string?>("--postgres") { Description = "Máy chủ PostgreSQL (\"Host=...;Username=...\"); một cơ sở dữ liệu tạm được tạo và xóa. Mặc định: SQLite." };
         var json = new Option<string?>("--json") { Description = "Ghi kết quả ra tệp JSON" };
         var keep = new Option<bool>("--keep") { Description = "Giữ lại cơ sở dữ liệu đo" };
-        foreach (var o in new Option[] { items, sites, postgres, json, keep }) cmd.Options.Add(o);
+        var reuse = new Option<string?>("--reuse") { Description = "Đo lại trên cơ sở dữ liệu đã giữ (--keep): tên cơ sở dữ liệu PostgreSQL, hoặc thư mục SQLite" };
+        foreach (var o in new Option[] { items, sites, postgres, json, keep, reuse }) cmd.Options.Add(o);
         cmd.SetAction(async (pr, ct) =>
         {
             var (n, s) = (pr.GetValue(items), pr.GetValue(sites));
@@ -35,7 +36,8 @@ internal static class BenchCommands
                 Console.Error.WriteLine("Lỗi: --items phải từ 0 đến 10.000.000 và --sites từ 1 đến 1.000.");
                 return 2;
             }
-            var folder = Path.Combine(Path.GetTempPath(), "minhbach-bench-" + Guid.NewGuid().ToString("N")[..8]);
+            var reused = pr.GetValue(reuse);
+            var folder = reused is not null && pr.GetValue(postgres) is null ? reused : Path.Combine(Path.GetTempPath(), "minhbach-bench-" + Guid.NewGuid().ToString("N")[..8]);
             Directory.CreateDirectory(folder);
             string? pgDatabase = null;
             NpgsqlConnectionStringBuilder? server = null;
@@ -45,9 +47,10 @@ internal static class BenchCommands
                 if (pr.GetValue(postgres) is { } cs)
                 {
                     server = new NpgsqlConnectionStringBuilder(cs);
-                    pgDatabase = "minhbach_bench_" + Guid.NewGuid().ToString("N")[..8];
-                    await using (var conn = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(cs) { Database = server.Database ?? "postgres" }.ToString()))
+                    pgDatabase = reused ?? "minhbach_bench_" + Guid.NewGuid().ToString("N")[..8];
+                    if (reused is null)
                     {
+                        await using var conn = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(cs) { Database = server.Database ?? "postgres" }.ToString());
                         await conn.OpenAsync(ct);
                         await using var create = new NpgsqlCommand($"CREATE DATABASE \"{pgDatabase}\"", conn);
                         await create.ExecuteNonQueryAsync(ct);
@@ -60,7 +63,7 @@ internal static class BenchCommands
                 await using var app = WebHost.Build([.. settings, .. pr.UnmatchedTokens]);
                 await using (var scope = app.Services.CreateAsyncScope())
                     await DataSetup.MigrateAsync(scope.ServiceProvider.GetRequiredService<AppDb>(), ct);
-                var result = await new SearchBench(app.Services, Console.Out).RunAsync(n, s, ct);
+                var result = await new SearchBench(app.Services, Console.Out).RunAsync(n, s, reused is not null, ct);
                 SearchBench.Print(result, Console.Out);
                 if (pr.GetValue(json) is { } file)
                 {
@@ -81,7 +84,7 @@ internal static class BenchCommands
             }
             finally
             {
-                if (!pr.GetValue(keep))
+                if (!pr.GetValue(keep) && reused is null)
                 {
                     SqliteConnection.ClearAllPools();
                     try { Directory.Delete(folder, recursive: true); } catch (IOException) { }

@@ -9,9 +9,9 @@ public sealed class SearchOptions
 {
     public const string Section = "Search";
 
-    /// <summary>Above this many hits a query counts as broad: instead of ranking every hit, the engine ranks those
-    /// with the words in the title or number and adds the newest of the rest.</summary>
-    public int BroadQueryHits { get; set; } = 3000;
+    /// <summary>Above this many hits a query counts as broad: the engine stops counting ("hơn 1.000 kết quả", facets
+    /// without counts) and ranks the newest hits instead of every hit, so a common word costs no more than a rare one.</summary>
+    public int BroadQueryHits { get; set; } = 1000;
 }
 
 /// <summary>What to search. <paramref name="Snippets"/> false: hits without snippets (lists that show only titles, such as the document finder).</summary>
@@ -24,24 +24,33 @@ public sealed record SearchFacet(string Value, string Label, int Count);
 
 /// <summary>Hits of one query. Suggestion: a likely spelling when few items matched; ShownFor: when nothing
 /// matched what was typed, the spelling whose hits these are.</summary>
+/// Exact: false when there were more hits than were counted (Total is then that many: "hơn …"); FacetsCounted:
+/// false when the facets list the values of the sites searched, without counts.
 public sealed record SearchResult(
     IReadOnlyList<SearchHit> Hits, int Total, int Page, int PageSize,
     IReadOnlyList<SearchFacet> Kinds, IReadOnlyList<SearchFacet> Types, IReadOnlyList<SearchFacet> Years,
-    string? Suggestion, string? ShownFor = null)
+    string? Suggestion, string? ShownFor = null, bool Exact = true, bool FacetsCounted = true)
 {
     public static readonly SearchResult Empty = new([], 0, 1, 20, [], [], [], null);
 }
 
 /// <summary>
 /// Vietnamese-first search over <see cref="SearchEntry"/>: the database's full-text index (FTS5 on SQLite,
-/// tsvector + GIN on PostgreSQL) finds the items holding every word in their normal form; the best few hundred
-/// are then re-ranked here by what the index cannot see: the words as a phrase, the words as typed with their
-/// diacritics ("bản" before "bàn"), a document number typed in full, the title, and recency.
+/// tsvector + GIN on PostgreSQL) finds the items holding every word in their normal form; at most a few hundred
+/// of them are then re-ranked here by what the index cannot see: the words as a phrase, the words as typed with
+/// their diacritics ("bản" before "bàn"), a document number typed in full, the title, and recency.
+/// Every step is bounded whatever the number of hits: hits are counted up to <see cref="SearchOptions.BroadQueryHits"/>;
+/// a query with more ranks its newest hits only; long texts are read for the few items shown.
 /// </summary>
 public sealed class SearchEngine(AppDb db, SearchVocabulary vocabulary, Catalogue.Catalogue catalogue, Microsoft.Extensions.Options.IOptions<SearchOptions> options, TimeProvider clock)
 {
     public const int MaxQueryLength = 1000;
     private const int MaxTokens = 12;
+    // Diacritics are compared with the start of the text for the best candidates only, and snippets are cut from
+    // the start of the shown items' texts: attachments can be whole books.
+    private const int HeadChars = 3000;
+    private const int AccentChecked = 100;
+    private const int SnippetSourceChars = 20_000;
 
     public async Task<SearchResult> SearchAsync(SearchQuery q, CancellationToken ct = default)
     {
@@ -49,58 +58,79 @@ public sealed class SearchEngine(AppDb db, SearchVocabulary vocabulary, Catalogu
         var tokens = SearchText.Tokens(text).Distinct().Take(MaxTokens).ToList();
         if (tokens.Count == 0 || q.SiteIds.Count == 0) return SearchResult.Empty with { PageSize = q.PageSize };
 
-        var facets = await FacetsAsync(tokens, q, ct);
-        var total = Matching(facets, q);
-        if (total >= 3) return await RankAsync(q, text, tokens, facets, ct);
+        var scan = await ScanAsync(tokens, q, ct);
+        if (scan.Total >= 3) return await RankAsync(q, text, tokens, scan, ct);
 
         // Few or no hits: try the likely spellings; the first that finds more is offered ("did you mean"), or,
         // when what was typed found nothing at all, shown (and the page says so).
         foreach (var guess in await vocabulary.SuggestAsync(db, text, tokens, ct))
         {
             var corrected = SearchText.Tokens(guess).Distinct().Take(MaxTokens).ToList();
-            var correctedFacets = await FacetsAsync(corrected, q, ct);
-            if (Matching(correctedFacets, q) <= total) continue;
-            if (total > 0) return await RankAsync(q, text, tokens, facets, ct) with { Suggestion = guess };
-            return await RankAsync(q, guess, corrected, correctedFacets, ct) with { ShownFor = guess };
+            var correctedScan = await ScanAsync(corrected, q, ct);
+            if (correctedScan.Total <= scan.Total) continue;
+            if (scan.Total > 0) return await RankAsync(q, text, tokens, scan, ct) with { Suggestion = guess };
+            return await RankAsync(q, guess, corrected, correctedScan, ct) with { ShownFor = guess };
         }
-        return total == 0
+        return scan.Total == 0
             ? new SearchResult([], 0, q.Page, q.PageSize, [], [], [], null)
-            : await RankAsync(q, text, tokens, facets, ct);
+            : await RankAsync(q, text, tokens, scan, ct);
+    }
+
+    /// <summary>The hits counted by facet value, up to the limit. Facets: of all filters but the query's (each facet
+    /// counts with the other filters applied); Total: with every filter. Exact: every hit was counted.</summary>
+    private sealed record Scan(List<FacetRow> Facets, int Total, bool Exact)
+    {
+        /// <summary>Not every hit was counted, but every one passing the filters was: Total is exact, the facets are not.</summary>
+        public bool Narrow { get; init; }
+        /// <summary>The newest hits, when finding that the query is broad read them already.</summary>
+        public List<Row>? Newest { get; init; }
+    }
+
+    private async Task<Scan> ScanAsync(List<string> tokens, SearchQuery q, CancellationToken ct)
+    {
+        var limit = options.Value.BroadQueryHits;
+        if (!Sqlite)
+        {
+            // PostgreSQL reads a word's whole GIN posting list at every query that uses it (some 40 ms for a word in
+            // 150,000 of a million items), so a query in many items is recognised by its hits among the newest ids,
+            // and those same rows are ranked: the posting list is read once.
+            var window = await WindowAsync(tokens, q, limit + 1, 50 * limit, ct);
+            if (window.Count > limit) return new Scan([], limit, false) { Newest = window };
+        }
+        var facets = await FacetsAsync(tokens, q, withFilters: false, limit + 1, ct);
+        if (facets.Sum(f => f.Count) <= limit) return new Scan(facets, Matching(facets, q), true);
+        if (q.Kind is null && q.TypeCode is null && q.Year is null) return new Scan(facets, limit, false);
+        // More hits than are counted, and filters: count those that pass them, which may be few.
+        var filtered = (await FacetsAsync(tokens, q, withFilters: true, limit + 1, ct)).Sum(f => f.Count);
+        return new Scan(facets, Math.Min(filtered, limit), false) { Narrow = filtered <= limit };
     }
 
     private static int Matching(List<FacetRow> facets, SearchQuery q) =>
         facets.Where(f => (q.Kind is null || f.Kind == q.Kind) && (q.TypeCode is null || f.TypeCode == q.TypeCode) && (q.Year is null || f.Year == q.Year)).Sum(f => f.Count);
 
-    private async Task<SearchResult> RankAsync(SearchQuery q, string text, List<string> tokens, List<FacetRow> facets, CancellationToken ct)
+    private sealed record Row(int Id, int SiteId, string Kind, int RefId, string Title, string? Number, string? TypeCode, DateTime Date, int Year,
+        string IndexTitle, string IndexNumber, double Score);
+
+    private async Task<SearchResult> RankAsync(SearchQuery q, string text, List<string> tokens, Scan scan, CancellationToken ct)
     {
-        var total = Matching(facets, q);
-
         var need = q.Page * q.PageSize;
-        var limit = Math.Clamp(need + 100, 200, 2000);
-        // Broad queries (a common word in most items): ranking every match costs as much as the matches are many.
-        // Instead, the best of those with the words in the title or number, then the newest of the rest.
-        var candidates = total > options.Value.BroadQueryHits
-            ? (await CandidatesAsync(tokens, q, limit, CandidateSource.TitleOrNumber, ct))
-                .Concat(await CandidatesAsync(tokens, q, limit, CandidateSource.Newest, ct)).DistinctBy(c => c.Id).ToList()
-            : await CandidatesAsync(tokens, q, limit, CandidateSource.All, ct);
-        var phrase = tokens.Count > 1 ? await WithPhraseAsync(tokens, candidates.Select(c => c.Id).ToList(), ct) : [];
-        var ids = candidates.Select(c => c.Id).ToList();
-        var rows = await db.SearchEntries.AsNoTracking().Where(e => ids.Contains(e.Id))
-            .Select(e => new { e.Id, e.SiteId, e.Kind, e.RefId, e.Title, e.Number, e.TypeCode, e.Date, e.Year, e.IndexTitle, e.IndexNumber, Head = e.Text.Substring(0, 3000) })
-            .ToDictionaryAsync(e => e.Id, ct);
-
+        var limit = Math.Max(need + 100, 200);
+        // Broad queries (a common word in most items): ranking every hit costs as much as the hits are many, so
+        // the newest hits are ranked instead (the words in the title, as a phrase, with their diacritics, …).
+        var broad = !scan.Exact && !scan.Narrow;
+        var candidates = !broad ? await RankedAsync(tokens, q, limit, ct)
+            : scan.Newest is { } newest && newest.Count >= limit * 2 ? newest.Take(limit * 2).ToList()
+            : await NewestAsync(tokens, q, limit * 2, ct);
         var normalQuery = " " + string.Join(' ', tokens) + " ";
         var numbers = tokens.Where(t => t.All(char.IsAsciiDigit)).ToList();
         var accented = SearchText.AccentedWords(text).Where(w => SearchText.Normalize(w) != w).Distinct().ToList();
         var now = clock.GetUtcNow().UtcDateTime;
-        var ranked = candidates.Select((c, i) =>
+        var scored = candidates.Select((r, i) =>
         {
-            var r = rows[c.Id];
             var title = " " + r.IndexTitle + " ";
             var score = 1.0 - (double)i / candidates.Count;
             score += 1.5 * tokens.Count(t => title.Contains(" " + t + " ", StringComparison.Ordinal)) / tokens.Count;
             if (tokens.Count > 1 && title.Contains(normalQuery, StringComparison.Ordinal)) score += 2.0;
-            if (phrase.Contains(c.Id)) score += 1.0;
             if (r.IndexNumber.Length > 0)
             {
                 // A document number: typed whole ("42/2022/NĐ-CP"), as its parts ("nd 42"), or by its figures ("nghị định 42").
@@ -109,20 +139,31 @@ public sealed class SearchEngine(AppDb db, SearchVocabulary vocabulary, Catalogu
                 else if (numbers.Count > 0) score += 3.0 * numbers.Count(parts.Contains) / numbers.Count;
                 if ((" " + r.IndexNumber + " ").Contains(normalQuery, StringComparison.Ordinal)) score += 1.0;
             }
-            if (accented.Count > 0)
-            {
-                var words = SearchText.AccentedWords(r.Number + " " + r.Title + " " + r.Head).ToHashSet();
-                score += 1.5 * accented.Count(words.Contains) / accented.Count;
-            }
             score += 0.3 * Math.Exp(-Math.Max(0, (now - r.Date).TotalDays) / 730);
             return (Row: r, Score: score);
         }).OrderByDescending(x => x.Score).ThenByDescending(x => x.Row.Date).ToList();
 
-        var pageRows = ranked.Skip((q.Page - 1) * q.PageSize).Take(q.PageSize).ToList();
-        var pageIds = pageRows.Select(x => x.Row.Id).ToList();
-        var texts = q.Snippets
-            ? await db.SearchEntries.AsNoTracking().Where(e => pageIds.Contains(e.Id)).Select(e => new { e.Id, e.Text }).ToDictionaryAsync(e => e.Id, e => e.Text, ct)
-            : [];
+        if (tokens.Count > 1 || accented.Count > 0)
+        {
+            // What needs the text: the words as a phrase anywhere in it, and the words typed with their diacritics in
+            // its start. Checked for the best candidates so far only; bonuses of 1 and 1.5 rarely lift one from further down.
+            var top = scored.Take(Math.Max(AccentChecked, need)).Select(x => x.Row.Id).ToList();
+            var phrase = tokens.Count > 1 ? await WithPhraseAsync(tokens, top, ct) : [];
+            var heads = accented.Count > 0 ? await TextsAsync(top, HeadChars, ct) : [];
+            scored = scored.Select(x =>
+            {
+                var score = x.Score + (phrase.Contains(x.Row.Id) ? 1.0 : 0);
+                if (accented.Count > 0)
+                {
+                    var words = SearchText.AccentedWords(x.Row.Number + " " + x.Row.Title + " " + heads.GetValueOrDefault(x.Row.Id)).ToHashSet();
+                    score += 1.5 * accented.Count(words.Contains) / accented.Count;
+                }
+                return (x.Row, Score: score);
+            }).OrderByDescending(x => x.Score).ThenByDescending(x => x.Row.Date).ToList();
+        }
+
+        var pageRows = scored.Skip((q.Page - 1) * q.PageSize).Take(q.PageSize).ToList();
+        var texts = q.Snippets ? await TextsAsync(pageRows.Select(x => x.Row.Id).ToList(), SnippetSourceChars, ct) : [];
         var tokenSet = tokens.ToHashSet();
         var hits = pageRows.Select(x =>
         {
@@ -132,19 +173,33 @@ public sealed class SearchEngine(AppDb db, SearchVocabulary vocabulary, Catalogu
             return new SearchHit(entry, x.Score, SearchText.Highlight(title, tokenSet), SearchText.Highlight(texts.GetValueOrDefault(r.Id) ?? "", tokenSet, 240));
         }).ToList();
 
+        var (byKind, byType, byYear) = scan.Exact ? CountedFacets(scan.Facets, q) : await UncountedFacetsAsync(q, ct);
+        return new SearchResult(hits, scan.Total, q.Page, q.PageSize, byKind, byType, byYear, null, Exact: scan.Exact || scan.Narrow, FacetsCounted: scan.Exact);
+    }
+
+    private (List<SearchFacet>, List<SearchFacet>, List<SearchFacet>) CountedFacets(List<FacetRow> facets, SearchQuery q)
+    {
         var byKind = facets.Where(f => (q.TypeCode is null || f.TypeCode == q.TypeCode) && (q.Year is null || f.Year == q.Year))
             .GroupBy(f => f.Kind).Select(g => new SearchFacet(g.Key, SearchKinds.Vietnamese(g.Key), g.Sum(f => f.Count)))
             .OrderBy(f => Array.IndexOf(SearchKinds.All, f.Value)).ToList();
         var byType = facets.Where(f => f.TypeCode is not null && (q.Year is null || f.Year == q.Year) && (q.Kind is null or SearchKinds.Document))
             .GroupBy(f => f.TypeCode!).Select(g => new SearchFacet(g.Key, catalogue.DocumentType(g.Key)?.Name ?? g.Key, g.Sum(f => f.Count)))
-            .OrderByDescending(f => f.Count).ToList();
+            .OrderByDescending(f => f.Count).ThenBy(f => f.Label, StringComparer.Ordinal).ToList();
         var byYear = facets.Where(f => (q.Kind is null || f.Kind == q.Kind) && (q.TypeCode is null || f.TypeCode == q.TypeCode))
             .GroupBy(f => f.Year).Select(g => new SearchFacet(g.Key.ToString(CultureInfo.InvariantCulture), g.Key.ToString(CultureInfo.InvariantCulture), g.Sum(f => f.Count)))
             .OrderByDescending(f => f.Value, StringComparer.Ordinal).ToList();
-        return new SearchResult(hits, total, q.Page, q.PageSize, byKind, byType, byYear, null);
+        return (byKind, byType, byYear);
     }
 
-    private sealed record Candidate(int Id, double Score);
+    /// <summary>Facets of a query with more hits than were counted: the values the searched sites hold (a common
+    /// word is in nearly all of them), without counts.</summary>
+    private async Task<(List<SearchFacet>, List<SearchFacet>, List<SearchFacet>)> UncountedFacetsAsync(SearchQuery q, CancellationToken ct)
+    {
+        var values = (await vocabulary.FacetValuesAsync(db, q.SiteIds, ct)).Select(v => new FacetRow(v.Kind, v.TypeCode, v.Year, 0)).ToList();
+        var (kinds, types, years) = CountedFacets(values, q);
+        return (kinds, types.OrderBy(f => f.Label, StringComparer.Ordinal).ToList(), years);
+    }
+
     private sealed record FacetRow(string Kind, string? TypeCode, int Year, int Count);
 
     private bool Sqlite => db.Database.IsSqlite();
@@ -152,14 +207,17 @@ public sealed class SearchEngine(AppDb db, SearchVocabulary vocabulary, Catalogu
     // Tokens are [a-z0-9]+ (SearchText), so quoting them is all FTS5 needs; site ids are integers.
     private static string FtsMatch(List<string> tokens) => string.Join(" AND ", tokens.Select(t => $"\"{t}\""));
     private static string TsQuery(List<string> tokens) => string.Join(" & ", tokens);
-    private static string SiteList(IReadOnlyCollection<int> ids) => string.Join(",", ids.Select(i => i.ToString(CultureInfo.InvariantCulture)));
+    private static string IdList(IEnumerable<int> ids) => string.Join(",", ids.Select(i => i.ToString(CultureInfo.InvariantCulture)));
 
-    private (string Sql, object[] Args) Filtered(string select, string tail, List<string> tokens, SearchQuery q, bool withFilters)
+    private const string RowColumns = "e.\"Id\" AS \"Id\", e.\"SiteId\" AS \"SiteId\", e.\"Kind\" AS \"Kind\", e.\"RefId\" AS \"RefId\", e.\"Title\" AS \"Title\", " +
+        "e.\"Number\" AS \"Number\", e.\"TypeCode\" AS \"TypeCode\", e.\"Date\" AS \"Date\", e.\"Year\" AS \"Year\", e.\"IndexTitle\" AS \"IndexTitle\", e.\"IndexNumber\" AS \"IndexNumber\"";
+
+    private (string From, string Where, List<object> Args) Filtered(List<string> tokens, SearchQuery q, bool withFilters)
     {
         var args = new List<object> { Sqlite ? FtsMatch(tokens) : TsQuery(tokens) };
         var where = Sqlite
-            ? $"search_fts MATCH {{0}} AND e.\"SiteId\" IN ({SiteList(q.SiteIds)})"
-            : $"e.\"Vector\" @@ to_tsquery('simple', {{0}}) AND e.\"SiteId\" IN ({SiteList(q.SiteIds)})";
+            ? $"search_fts MATCH {{0}} AND e.\"SiteId\" IN ({IdList(q.SiteIds)})"
+            : $"e.\"Vector\" @@ to_tsquery('simple', {{0}}) AND e.\"SiteId\" IN ({IdList(q.SiteIds)})";
         if (withFilters)
         {
             if (q.Kind is not null) { args.Add(q.Kind); where += $" AND e.\"Kind\" = {{{args.Count - 1}}}"; }
@@ -167,43 +225,90 @@ public sealed class SearchEngine(AppDb db, SearchVocabulary vocabulary, Catalogu
             if (q.Year is not null) { args.Add(q.Year.Value); where += $" AND e.\"Year\" = {{{args.Count - 1}}}"; }
         }
         var from = Sqlite ? "search_fts JOIN \"SearchEntries\" e ON e.\"Id\" = search_fts.rowid" : "\"SearchEntries\" e";
-        return ($"SELECT {select} FROM {from} WHERE {where} {tail}", args.ToArray());
+        return (from, where, args);
     }
 
-    private async Task<List<FacetRow>> FacetsAsync(List<string> tokens, SearchQuery q, CancellationToken ct)
+    /// <summary>Hits by facet value, counting at most <paramref name="max"/>.</summary>
+    private async Task<List<FacetRow>> FacetsAsync(List<string> tokens, SearchQuery q, bool withFilters, int max, CancellationToken ct)
     {
-        var (sql, args) = Filtered("e.\"Kind\" AS \"Kind\", e.\"TypeCode\" AS \"TypeCode\", e.\"Year\" AS \"Year\", COUNT(*) AS \"Count\"",
-            "GROUP BY e.\"Kind\", e.\"TypeCode\", e.\"Year\"", tokens, q, withFilters: false);
-        return await db.Database.SqlQueryRaw<FacetRow>(sql, args).ToListAsync(ct);
+        var (from, where, args) = Filtered(tokens, q, withFilters);
+        var sql = $"SELECT h.\"Kind\" AS \"Kind\", h.\"TypeCode\" AS \"TypeCode\", h.\"Year\" AS \"Year\", COUNT(*) AS \"Count\" FROM " +
+            $"(SELECT e.\"Kind\", e.\"TypeCode\", e.\"Year\" FROM {from} WHERE {where} LIMIT {max.ToString(CultureInfo.InvariantCulture)}) h " +
+            "GROUP BY h.\"Kind\", h.\"TypeCode\", h.\"Year\"";
+        return await db.Database.SqlQueryRaw<FacetRow>(sql, args.ToArray()).ToListAsync(ct);
     }
 
-    private enum CandidateSource { All, TitleOrNumber, Newest }
-
-    private async Task<List<Candidate>> CandidatesAsync(List<string> tokens, SearchQuery q, int limit, CandidateSource source, CancellationToken ct)
+    /// <summary>The best hits by the index's own rank (number, then title, then text); for queries with few hits.</summary>
+    private async Task<List<Row>> RankedAsync(List<string> tokens, SearchQuery q, int limit, CancellationToken ct)
     {
-        // Weights: number, then title, then text. bm25 is better when lower; ts_rank when higher.
-        var (select, order) = source == CandidateSource.Newest
-            ? ($"e.\"Id\" AS \"Id\", {(Sqlite ? "0.0" : "0::float8")} AS \"Score\"", "ORDER BY e.\"Date\" DESC")
-            : Sqlite
-                ? ("e.\"Id\" AS \"Id\", bm25(search_fts, 12.0, 6.0, 1.0) AS \"Score\"", "ORDER BY \"Score\"")
-                : ("e.\"Id\" AS \"Id\", ts_rank('{{0.1, 0.2, 0.6, 1.0}}', e.\"Vector\", to_tsquery('simple', {0}))::float8 AS \"Score\"", "ORDER BY \"Score\" DESC");
-        var (sql, args) = Filtered(select, $"{order} LIMIT {limit.ToString(CultureInfo.InvariantCulture)}", tokens, q, withFilters: true);
-        if (source == CandidateSource.TitleOrNumber)
-            // FTS5: a column filter; PostgreSQL: lexemes weighted A (number) or B (title) only.
-            args[0] = Sqlite ? "{IndexNumber IndexTitle} : (" + FtsMatch(tokens) + ")" : string.Join(" & ", tokens.Select(t => t + ":AB"));
-        return await db.Database.SqlQueryRaw<Candidate>(sql, args).ToListAsync(ct);
+        var (from, where, args) = Filtered(tokens, q, withFilters: true);
+        // bm25 is better when lower; ts_rank when higher.
+        var sql = Sqlite
+            ? $"SELECT {RowColumns}, bm25(search_fts, 12.0, 6.0, 1.0) AS \"Score\" FROM {from} WHERE {where} ORDER BY \"Score\" LIMIT {limit}"
+            : $"SELECT {RowColumns}, ts_rank('{{{{0.1, 0.2, 0.6, 1.0}}}}', e.\"Vector\", to_tsquery('simple', {{0}}))::float8 AS \"Score\" FROM {from} WHERE {where} ORDER BY \"Score\" DESC LIMIT {limit}";
+        return await db.Database.SqlQueryRaw<Row>(sql, args.ToArray()).ToListAsync(ct);
+    }
+
+    /// <summary>The newest hits (by when they were indexed, which follows publication), without reading every hit.</summary>
+    private async Task<List<Row>> NewestAsync(List<string> tokens, SearchQuery q, int limit, CancellationToken ct)
+    {
+        var (from, where, args) = Filtered(tokens, q, withFilters: true);
+        if (Sqlite)
+        {
+            // FTS5 walks its index backwards by rowid and stops at the limit.
+            var sql = $"SELECT {RowColumns}, 0.0 AS \"Score\" FROM {from} WHERE {where} ORDER BY search_fts.rowid DESC LIMIT {limit}";
+            return await db.Database.SqlQueryRaw<Row>(sql, args.ToArray()).ToListAsync(ct);
+        }
+        // GIN yields hits in no order: look in windows of the newest ids, each four times wider, until enough are found.
+        for (var window = Math.Max(limit * 50, 20_000); ; window *= 4)
+        {
+            var rows = await WindowAsync(tokens, q, limit, window, ct);
+            if (rows.Count >= limit || window >= _lastId) return rows;
+        }
+    }
+
+    private int _lastId;
+
+    /// <summary>PostgreSQL: the newest hits among the last <paramref name="window"/> ids, newest first (the GIN bitmap
+    /// and the primary key's range are combined, so only the window's hits are read from the table).</summary>
+    private async Task<List<Row>> WindowAsync(List<string> tokens, SearchQuery q, int limit, int window, CancellationToken ct)
+    {
+        if (_lastId == 0) _lastId = await db.SearchEntries.MaxAsync(e => (int?)e.Id, ct) ?? 0;
+        var (from, where, args) = Filtered(tokens, q, withFilters: true);
+        var sql = $"SELECT * FROM (SELECT {RowColumns}, 0::float8 AS \"Score\" FROM {from} WHERE {where} AND e.\"Id\" > {_lastId - window} OFFSET 0) w ORDER BY w.\"Id\" DESC LIMIT {limit}";
+        // Left to itself the planner walks the primary key through the window and tests every row's tsvector, read
+        // from TOAST (ten times slower than the bitmaps); and compiling with JIT costs more than the query.
+        var own = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
+        try
+        {
+            await db.Database.ExecuteSqlRawAsync("SET LOCAL enable_indexscan = off; SET LOCAL jit = off", ct);
+            var rows = await db.Database.SqlQueryRaw<Row>(sql, args.ToArray()).ToListAsync(ct);
+            if (own is not null) await own.CommitAsync(ct);
+            return rows;
+        }
+        finally
+        {
+            if (own is not null) await own.DisposeAsync();
+        }
     }
 
     /// <summary>Which candidates hold the words side by side, in order, anywhere in their text.</summary>
     private async Task<HashSet<int>> WithPhraseAsync(List<string> tokens, List<int> ids, CancellationToken ct)
     {
         if (ids.Count == 0) return [];
-        var idList = SiteList(ids);
+        // SQLite: within the candidates' range of rowids, which FTS5 seeks to instead of reading every phrase hit.
         var sql = Sqlite
-            ? $"SELECT rowid AS \"Value\" FROM search_fts WHERE search_fts MATCH {{0}} AND rowid IN ({idList})"
-            : $"SELECT \"Id\" AS \"Value\" FROM \"SearchEntries\" WHERE \"Vector\" @@ phraseto_tsquery('simple', {{0}}) AND \"Id\" IN ({idList})";
+            ? $"SELECT rowid AS \"Value\" FROM search_fts WHERE search_fts MATCH {{0}} AND rowid BETWEEN {ids.Min()} AND {ids.Max()} AND rowid IN ({IdList(ids)})"
+            : $"SELECT \"Id\" AS \"Value\" FROM \"SearchEntries\" WHERE \"Vector\" @@ phraseto_tsquery('simple', {{0}}) AND \"Id\" IN ({IdList(ids)})";
         var arg = Sqlite ? "\"" + string.Join(' ', tokens) + "\"" : string.Join(' ', tokens);
         return (await db.Database.SqlQueryRaw<int>(sql, arg).ToListAsync(ct)).ToHashSet();
     }
 
+    /// <summary>The start of the items' texts.</summary>
+    private async Task<Dictionary<int, string>> TextsAsync(List<int> ids, int chars, CancellationToken ct)
+    {
+        if (ids.Count == 0) return [];
+        return await db.SearchEntries.AsNoTracking().Where(e => ids.Contains(e.Id))
+            .Select(e => new { e.Id, Text = e.Text.Substring(0, chars) }).ToDictionaryAsync(e => e.Id, e => e.Text, ct);
+    }
 }

@@ -37,11 +37,14 @@ public static class SearchSetup
         }
         var (result, hits) = await search.RunAsync(request, site, http.Request, current.ResolvedByHost, http.RequestAborted);
         var origin = $"{http.Request.Scheme}://{http.Request.Host}";
+        int? Count(SearchFacet f) => result.FacetsCounted ? f.Count : null;
         return Results.Json(new
         {
             query = request.Query,
             scope = request.Province ? "province" : site.Slug,
             total = result.Total,
+            // false: there were more hits than were counted (at least `total`).
+            exact = result.Exact,
             page = result.Page,
             pageSize = result.PageSize,
             suggestion = result.Suggestion,
@@ -60,9 +63,10 @@ public static class SearchSetup
             }),
             facets = new
             {
-                types = result.Kinds.Select(f => new { value = f.Value, label = f.Label, count = f.Count }),
-                documentTypes = result.Types.Select(f => new { value = f.Value, label = f.Label, count = f.Count }),
-                years = result.Years.Select(f => new { value = f.Value, count = f.Count }),
+                // Counts are null when the hits were too many to count.
+                types = result.Kinds.Select(f => new { value = f.Value, label = f.Label, count = Count(f) }),
+                documentTypes = result.Types.Select(f => new { value = f.Value, label = f.Label, count = Count(f) }),
+                years = result.Years.Select(f => new { value = f.Value, count = Count(f) }),
             },
         });
     }

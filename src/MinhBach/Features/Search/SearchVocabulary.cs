@@ -6,7 +6,7 @@ namespace MinhBach.Features.Search;
 
 /// <summary>
 /// "Có phải bạn muốn tìm" for typos: the words of every indexed title in their normal form, how often each
-/// occurs, and the spelling with diacritics most used for it. Built from the index in memory (Vietnamese
+/// occurs, and the spelling with diacritics most used for it; also the facet values (kind, type, year) of each site. Built from the index in memory (Vietnamese
 /// has a few thousand syllables, so even a province's titles make a small table), rebuilt when this node
 /// changed the index or after ten minutes; large indexes rebuild in the background while the old table serves.
 /// </summary>
@@ -17,7 +17,8 @@ public sealed class SearchVocabulary(IServiceScopeFactory scopes, TimeProvider c
     private static readonly TimeSpan MaxAge = TimeSpan.FromMinutes(10);
 
     private sealed record Term(int Count, string Display);
-    private sealed record Table(Dictionary<string, Term> Terms, long Generation, DateTimeOffset BuiltAt, int Entries);
+    public sealed record FacetValue(string Kind, string? TypeCode, int Year);
+    private sealed record Table(Dictionary<string, Term> Terms, Dictionary<int, HashSet<FacetValue>> FacetsBySite, long Generation, DateTimeOffset BuiltAt, int Entries);
 
     private Table? _table;
     private Task? _building;
@@ -65,6 +66,18 @@ public sealed class SearchVocabulary(IServiceScopeFactory scopes, TimeProvider c
         }
         Walk(0, 0, []);
         return combos.OrderBy(c => c.Rank).Select(c => c.Text).Distinct().Take(max).ToList();
+    }
+
+    /// <summary>The kinds, document types and years the sites' entries have, for the facets of a query with more
+    /// hits than are counted.</summary>
+    public async Task<IReadOnlyCollection<FacetValue>> FacetValuesAsync(AppDb db, IReadOnlyCollection<int> siteIds, CancellationToken ct)
+    {
+        var table = await CurrentAsync(db, ct);
+        if (table is null) return [];
+        var values = new HashSet<FacetValue>();
+        foreach (var id in siteIds)
+            if (table.FacetsBySite.TryGetValue(id, out var own)) values.UnionWith(own);
+        return values;
     }
 
     private static List<string> Closest(Table table, string token, int take)
@@ -140,10 +153,13 @@ public sealed class SearchVocabulary(IServiceScopeFactory scopes, TimeProvider c
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
         var spellings = new Dictionary<string, Dictionary<string, int>>(StringComparer.Ordinal);
         var entries = 0;
-        await foreach (var title in db.SearchEntries.AsNoTracking().Select(e => e.Title).AsAsyncEnumerable().WithCancellation(ct))
+        var facets = new Dictionary<int, HashSet<FacetValue>>();
+        await foreach (var e in db.SearchEntries.AsNoTracking().Select(e => new { e.Title, e.SiteId, e.Kind, e.TypeCode, e.Year }).AsAsyncEnumerable().WithCancellation(ct))
         {
             entries++;
-            foreach (var word in SearchText.AccentedWords(title))
+            if (!facets.TryGetValue(e.SiteId, out var values)) facets[e.SiteId] = values = [];
+            values.Add(new FacetValue(e.Kind, e.TypeCode, e.Year));
+            foreach (var word in SearchText.AccentedWords(e.Title))
             {
                 var normal = SearchText.Tokens(word);
                 if (normal.Count != 1 || normal[0].All(char.IsAsciiDigit)) continue;
@@ -154,6 +170,6 @@ public sealed class SearchVocabulary(IServiceScopeFactory scopes, TimeProvider c
             }
         }
         var terms = counts.ToDictionary(kv => kv.Key, kv => new Term(kv.Value, spellings[kv.Key].MaxBy(f => f.Value).Key), StringComparer.Ordinal);
-        return new Table(terms, generation, clock.GetUtcNow(), entries);
+        return new Table(terms, facets, generation, clock.GetUtcNow(), entries);
     }
 }
