@@ -153,13 +153,13 @@ public sealed class DocumentFinder(AppDb db, SearchEngine engine, SiteDirectory 
         var files = (await db.DocumentFiles.IgnoreQueryFilters().AsNoTracking().Where(x => x.DocumentId != null && docIds.Contains(x.DocumentId.Value))
             .OrderBy(x => x.Order).Select(x => new DocumentFile { Id = x.Id, DocumentId = x.DocumentId, OriginalName = x.OriginalName, Format = x.Format, Size = x.Size, PageCount = x.PageCount, Problem = x.Problem })
             .ToListAsync(ct)).ToLookup(x => x.DocumentId!.Value);
-        var found2 = items.Select(d =>
+        var results = items.Select(d =>
         {
             var owner = snap.ById.GetValueOrDefault(d.SiteId) ?? site;
             var prefix = owner.Id == site.Id ? http.PathBase.Value ?? "" : SiteUrls.Home(owner, http, byHost).TrimEnd('/');
             return new FoundDocument(d, catalogue.DocumentType(d.TypeCode)?.Name ?? d.TypeCode, owner, prefix + ContentUrls.Document(d), files[d.Id].ToList());
         }).ToList();
-        return new DocumentResults(found2, total, f.Page, pageSize, capped, shownFor, suggestion);
+        return new DocumentResults(results, total, f.Page, pageSize, capped, shownFor, suggestion);
     }
 
     /// <summary>The choices the filters offer: issuers, fields and years in use on the site or the province.</summary>

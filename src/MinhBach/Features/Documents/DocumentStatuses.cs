@@ -221,12 +221,14 @@ public sealed class DocumentStatusRefresh(AppDb db, Audit.AuditTrail audit)
                 .OrderBy(d => d.Id).Select(d => d.Id).Take(500).ToListAsync(ct);
             // Each pass moves every row it read past today; a row read twice would mean it did not, and the job must end.
             if (due.Count == 0 || !due.All(seen.Add)) return total;
-            var before = await db.Documents.IgnoreQueryFilters().Where(d => due.Contains(d.Id)).Select(d => new { d.Id, d.Status }).ToDictionaryAsync(d => d.Id, d => d.Status, ct);
             await DocumentStatuses.RecomputeAsync(db, due, today, ct);
-            var moved = db.ChangeTracker.Entries<Document>().Select(e => e.Entity).Where(d => before.TryGetValue(d.Id, out var s) && s != d.Status).ToList();
-            var records = moved.Select(d => new Audit.AuditRecord("document.status",
-                $"Văn bản số {d.Number} chuyển từ \"{DocumentStatuses.Label(before[d.Id])}\" sang \"{DocumentStatuses.Label(d.Status)}\" ngày {VnTime.DateText(today)}.",
-                d.SiteId, "document", d.Id.ToString(System.Globalization.CultureInfo.InvariantCulture))).ToList();
+            // The status as read is the entry's original value: no second query for it.
+            var records = db.ChangeTracker.Entries<Document>()
+                .Select(e => (Doc: e.Entity, Was: e.Property(d => d.Status).OriginalValue))
+                .Where(x => x.Was != x.Doc.Status)
+                .Select(x => new Audit.AuditRecord("document.status",
+                    $"Văn bản số {x.Doc.Number} chuyển từ \"{DocumentStatuses.Label(x.Was)}\" sang \"{DocumentStatuses.Label(x.Doc.Status)}\" ngày {VnTime.DateText(today)}.",
+                    x.Doc.SiteId, "document", x.Doc.Id.ToString(System.Globalization.CultureInfo.InvariantCulture))).ToList();
             if (records.Count > 0) await audit.SaveAsync(db, Audit.AuditActor.System, () => records, ct);
             else await db.SaveChangesAsync(ct);
             db.ChangeTracker.Clear();

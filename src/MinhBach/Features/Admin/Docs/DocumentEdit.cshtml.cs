@@ -289,7 +289,8 @@ public sealed class DocumentEditModel(Catalogue.Catalogue catalogue, TimeProvide
     private List<DocumentLink> CheckLinks(FormCheck check, string number)
     {
         var links = new List<DocumentLink>();
-        var rows = Form.Links.Where(l => !string.IsNullOrWhiteSpace(l.Number) || !string.IsNullOrWhiteSpace(l.Relation) && !string.IsNullOrWhiteSpace(l.Number)).ToList();
+        // A row without a number is an empty row, whatever its relation says.
+        var rows = Form.Links.Where(l => !string.IsNullOrWhiteSpace(l.Number)).ToList();
         if (rows.Count > MaxLinks)
         {
             check.Fail($"Mỗi văn bản có tối đa {MaxLinks} văn bản liên quan.");
