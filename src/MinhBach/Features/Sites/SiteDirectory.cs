@@ -21,7 +21,14 @@ public sealed class SiteDirectory(IServiceScopeFactory scopes, TimeProvider cloc
         Site? Portal,
         DateTimeOffset LoadedAt);
 
-    public void Invalidate() => _snapshot = null;
+    /// <summary>Moves on each Invalidate: a reload that began before it must not store what it read.</summary>
+    private int _generation;
+
+    public void Invalidate()
+    {
+        Interlocked.Increment(ref _generation);
+        _snapshot = null;
+    }
 
     public async Task<Snapshot> GetAsync(CancellationToken ct = default)
     {
@@ -32,6 +39,7 @@ public sealed class SiteDirectory(IServiceScopeFactory scopes, TimeProvider cloc
         {
             snap = _snapshot;
             if (snap is not null && clock.GetUtcNow() - snap.LoadedAt < MaxAge) return snap;
+            var generation = Volatile.Read(ref _generation);
             using var scope = scopes.CreateScope();
             var db = scope.ServiceProvider.GetRequiredService<AppDb>();
             var sites = await db.Sites.AsNoTracking().Include(s => s.Hosts).OrderBy(s => s.Order).ThenBy(s => s.Name).ToListAsync(ct);
@@ -45,7 +53,9 @@ public sealed class SiteDirectory(IServiceScopeFactory scopes, TimeProvider cloc
                 sites.SelectMany(s => s.Hosts.Select(h => (h.Host, Site: s))).ToDictionary(x => x.Host, x => x.Site, StringComparer.OrdinalIgnoreCase),
                 sites.FirstOrDefault(s => s.ParentId is null && s.Slug == ""),
                 clock.GetUtcNow());
-            _snapshot = snap;
+            // A site added or changed while this reload read (Invalidate called meanwhile) is not in it: not kept, so
+            // the next caller reads again instead of missing that site for the snapshot's lifetime.
+            if (generation == Volatile.Read(ref _generation)) _snapshot = snap;
             return snap;
         }
         finally
