@@ -8,14 +8,70 @@ using Npgsql;
 
 namespace MinhBach.Cli;
 
-/// <summary>`bench search`: relevance and latency of search on a database made for the run and removed after it.</summary>
+/// <summary>The bench verbs: each measures on a database made for the run and removed after it.</summary>
 internal static class BenchCommands
 {
     public static Command Create()
     {
         var cmd = new Command("bench", "Đo hiệu năng trên một cơ sở dữ liệu tạo riêng cho lần đo.");
+        cmd.Subcommands.Add(BenchWebCommand.Web());
         cmd.Subcommands.Add(Search());
+        cmd.Subcommands.Add(BenchWebCommand.Visits());
+        cmd.Subcommands.Add(ReviewReport());
         return cmd;
+    }
+
+    /// <summary>`bench review-report [--sites 200]`: the report for a province of N websites on a SQLite database made for the run.</summary>
+    private static Command ReviewReport()
+    {
+        var cmd = new Command("review-report", "Thời gian tạo báo cáo rà soát (DOCX và phụ lục XLSX) cho N trang.") { TreatUnmatchedTokensAsErrors = false };
+        var sites = new Option<int>("--sites") { Description = "Số trang trong sổ theo dõi (mặc định 200; một nửa đặt trên hệ thống)", DefaultValueFactory = _ => 200 };
+        var pack = new Option<string>("--pack") { Description = "Gói quy tắc (mặc định D42-2022)", DefaultValueFactory = _ => "D42-2022" };
+        cmd.Options.Add(sites);
+        cmd.Options.Add(pack);
+        cmd.SetAction(async (pr, ct) =>
+        {
+            var n = pr.GetValue(sites);
+            if (n is < 2 or > 5000) { Console.Error.WriteLine("Lỗi: --sites phải từ 2 đến 5.000."); return 2; }
+            return await OnTemporarySqliteAsync(pr, ["--ConnectionStrings:Postgres="], async app =>
+            {
+                try
+                {
+                    var r = await new ReviewReportBench(app.Services, Console.Out).RunAsync(n, pr.GetValue(pack)!, ct);
+                    Console.WriteLine($"Báo cáo rà soát cho {r.Sites} trang: thu thập dữ liệu và đánh giá {r.GatherSeconds:0.00} giây, ghi DOCX và XLSX {r.WriteSeconds:0.00} giây, " +
+                        $"tổng {r.TotalSeconds:0.00} giây (DOCX {r.DocxBytes / 1024} KB, XLSX {r.XlsxBytes / 1024} KB). Mục tiêu: dưới 30 giây.");
+                    Console.WriteLine($"Máy: {Environment.ProcessorCount} CPU, .NET {Environment.Version}, SQLite.");
+                    return 0;
+                }
+                catch (Features.ReviewReport.ReviewReportException e)
+                {
+                    Console.Error.WriteLine("Lỗi: " + e.Message);
+                    return 2;
+                }
+            }, ct);
+        });
+        return cmd;
+    }
+
+    /// <summary>Runs a bench on a host whose SQLite database is made, migrated, in a temporary folder for this run
+    /// only; the folder goes with the run. <paramref name="settings"/> come after the common ones, the command line's last.</summary>
+    private static async Task<int> OnTemporarySqliteAsync(ParseResult pr, IReadOnlyList<string> settings, Func<WebApplication, Task<int>> run, CancellationToken ct)
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "minhbach-bench-" + Guid.NewGuid().ToString("N")[..8]);
+        Directory.CreateDirectory(folder);
+        try
+        {
+            await using var app = WebHost.Build([$"--MinhBach:DataDirectory={folder}", "--Scheduling:Enabled=false", "--Logging:LogLevel:Default=Warning",
+                $"--ConnectionStrings:Sqlite={new SqliteConnectionStringBuilder { DataSource = Path.Combine(folder, "bench.db") }}", .. settings, .. pr.UnmatchedTokens]);
+            await using (var scope = app.Services.CreateAsyncScope())
+                await DataSetup.MigrateAsync(scope.ServiceProvider.GetRequiredService<AppDb>(), ct);
+            return await run(app);
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            try { Directory.Delete(folder, recursive: true); } catch (IOException) { }
+        }
     }
 
     private static Command Search()
@@ -69,7 +125,7 @@ internal static class BenchCommands
                 {
                     await File.WriteAllTextAsync(file, JsonSerializer.Serialize(new
                     {
-                        result.Provider, result.Items, result.Mrr, result.Ndcg, result.GenerateSeconds, result.Machine,
+                        result.Provider, result.Items, result.Mrr, result.Ndcg, result.GenerateSeconds, result.Machine, result.LoadBefore, result.LoadAfter, result.CpuCountsServer,
                         Groups = result.Groups.Select(g => new { g.Group, g.Mrr, g.Ndcg, g.Count }),
                         result.Latencies,
                     }, new JsonSerializerOptions { WriteIndented = true }), ct);

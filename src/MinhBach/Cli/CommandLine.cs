@@ -21,7 +21,16 @@ public static class CommandLine
         root.Subcommands.Add(UserCommands.Create());
         root.Subcommands.Add(AuditLogCommands.Create());
         root.Subcommands.Add(Reindex());
-        root.Subcommands.Add(BenchCommands.Create());
+        var bench = BenchCommands.Create();
+        bench.Subcommands.Add(MonitorBenchCommand.Create());
+        root.Subcommands.Add(bench);
+        root.Subcommands.Add(ActivityReportCommand.Create());
+        root.Subcommands.Add(RegistryCommands.Create());
+        root.Subcommands.Add(ReviewReportCommand.Create());
+        root.Subcommands.Add(ComplianceCommand.Create());
+        root.Subcommands.Add(AuditCommand.Create());
+        root.Subcommands.Add(BackupCommands.Backup());
+        root.Subcommands.Add(BackupCommands.Restore());
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
@@ -45,6 +54,11 @@ public static class CommandLine
         {
             Console.Error.WriteLine("Cấu hình không hợp lệ:\n- " + string.Join("\n- ", e.Failures));
             return 3;
+        }
+        catch (Features.Scaling.RedisUnavailableException e)
+        {
+            Console.Error.WriteLine(e.Message);
+            return 7;
         }
         catch (Quartz.SchedulerException e)
         {
@@ -102,19 +116,13 @@ public static class CommandLine
             await using var app = WebHost.Build([.. pr.UnmatchedTokens]);
             using var scope = app.Services.CreateScope();
             var db = scope.ServiceProvider.GetRequiredService<AppDb>();
-            var pending = (await db.Database.GetPendingMigrationsAsync(ct)).ToList();
             var provider = scope.ServiceProvider.GetRequiredService<DatabaseInfo>().Provider;
-            if (pr.GetValue(dryRun))
-            {
-                Console.WriteLine(pending.Count == 0
-                    ? $"Cơ sở dữ liệu ({provider}) đã ở phiên bản mới nhất."
-                    : $"Sẽ áp dụng {pending.Count} bước trên {provider}:\n  " + string.Join("\n  ", pending));
-                return 0;
-            }
+            if (pr.GetValue(dryRun)) return await MigrationPreview.PrintAsync(db, provider, Console.Out, ct);
             var applied = await DataSetup.MigrateAsync(db, ct);
             Console.WriteLine(applied.Count == 0
                 ? $"Cơ sở dữ liệu ({provider}) đã ở phiên bản mới nhất."
                 : $"Đã áp dụng {applied.Count} bước nâng cấp trên {provider}.");
+            await PrintSearchIndexAsync(db, ct);
             return 0;
         });
         return cmd;
@@ -122,7 +130,7 @@ public static class CommandLine
 
     private static Command Reindex()
     {
-        var cmd = HostCommand("reindex", "Lập lại chỉ mục tìm kiếm từ nội dung (tin bài, văn bản, trang giới thiệu).");
+        var cmd = HostCommand("reindex", "Lập lại chỉ mục tìm kiếm từ nội dung (tin bài, văn bản, trang giới thiệu, hỏi đáp đã công khai).");
         cmd.SetAction(async (pr, ct) =>
         {
             await using var app = WebHost.Build([.. pr.UnmatchedTokens]);
@@ -139,9 +147,18 @@ public static class CommandLine
             Console.WriteLine("Đang lập chỉ mục tìm kiếm…");
             var n = await ActivatorUtilities.CreateInstance<Features.Search.SearchReindex>(scope.ServiceProvider).RunAsync(progress, ct);
             Console.WriteLine($"Xong: {Text.VietnameseText.FormatNumber(n)} mục trong chỉ mục ({started.Elapsed.TotalSeconds:0.0} giây).");
+            var db = scope.ServiceProvider.GetRequiredService<AppDb>();
+            await PrintSearchIndexAsync(db, ct);
             return 0;
         });
         return cmd;
+    }
+
+    /// <summary>Which search index the database has; on PostgreSQL when it is not the one search is written for, why.</summary>
+    private static async Task PrintSearchIndexAsync(AppDb db, CancellationToken ct)
+    {
+        var (kind, why) = await Features.Search.SearchIndexes.DescribeAsync(db, ct);
+        Console.WriteLine(why is null ? $"Chỉ mục tìm kiếm: {kind.ToString().ToUpperInvariant()}." : $"Chú ý: tìm kiếm sẽ chậm: {why}.");
     }
 
     /// <summary>Reports on the caller's thread, so progress lines come out in order.</summary>

@@ -55,19 +55,64 @@ public static class DataSetup
         return services;
     }
 
-    /// <summary>Applies pending migrations; SQLite is switched to WAL so readers never wait for the writer.</summary>
+    /// <summary>Work a migration leaves to code, run once after it: rows it cannot fill or compute in SQL.
+    /// <paramref name="CoveredBy"/>: a step of another migration that already does this one's work when both are pending.</summary>
+    private sealed record DataStep(string Migration, string Description, Func<AppDb, CancellationToken, Task> RunAsync, string? CoveredBy = null)
+    {
+        public bool Due(IReadOnlyCollection<string> pending) => Pending(pending, Migration) && (CoveredBy is null || !Pending(pending, CoveredBy));
+
+        private static bool Pending(IReadOnlyCollection<string> pending, string name) => pending.Any(m => m.EndsWith("_" + name, StringComparison.Ordinal));
+    }
+
+    private static readonly DataStep[] DataSteps =
+    [
+        // Documents stored before the legal-document columns existed get their number key and status.
+        new("LegalDocuments", "tính số hiệu và hiệu lực của các văn bản đã có",
+            (db, ct) => Features.Documents.DocumentStatuses.BackfillAsync(db, Features.Public.VnTime.Today(TimeProvider.System), ct)),
+        // The migration that created the search index leaves it empty: fill it from the content already there.
+        new("Search", "lập chỉ mục tìm kiếm từ nội dung đã có", (db, ct) => new Features.Search.SearchReindex(db).RunAsync(null, ct)),
+        // Questions were published before search indexed them: add those.
+        new("SearchRum", "thêm các hỏi đáp đã công khai vào chỉ mục tìm kiếm",
+            (db, ct) => new Features.Search.SearchReindex(db).RunAsync(null, ct, [Features.Search.SearchKinds.Question]), CoveredBy: "Search"),
+        // The migration that creates the registry (sổ theo dõi) leaves it empty: enter the sites already hosted.
+        new("ComplianceRegistryMonitor", "ghi các trang đang chạy vào sổ theo dõi",
+            (db, ct) => Features.Registry.RegistrySync.SyncAllAsync(db, DateTime.UtcNow, ct)),
+    ];
+
+    /// <summary>What MigrateAsync does after the given migrations, besides their SQL (for `migrate --dry-run`).</summary>
+    public static IReadOnlyList<string> StepsAfter(IReadOnlyCollection<string> pending) =>
+        DataSteps.Where(s => s.Due(pending)).Select(s => s.Description).ToList();
+
+    /// <summary>Applies pending migrations; SQLite is switched to WAL so readers never wait for the writer.
+    /// On PostgreSQL one process at a time (several nodes started with `serve --migrate`): the others wait, then find
+    /// nothing pending, so the steps after a migration (reindex, backfills) run once.</summary>
     public static async Task<IReadOnlyList<string>> MigrateAsync(AppDb db, CancellationToken ct = default)
     {
+        if (!db.Database.IsNpgsql()) return await MigrateUnlockedAsync(db, ct);
+        var migrationLock = new Medallion.Threading.Postgres.PostgresDistributedLock(
+            new Medallion.Threading.Postgres.PostgresAdvisoryLockKey("minhbach-migrate", allowHashing: true), db.Database.GetConnectionString()!);
+        await using (await migrationLock.AcquireAsync(cancellationToken: ct))
+            return await MigrateUnlockedAsync(db, ct);
+    }
+
+    private static async Task<IReadOnlyList<string>> MigrateUnlockedAsync(AppDb db, CancellationToken ct)
+    {
         var pending = (await db.Database.GetPendingMigrationsAsync(ct)).ToList();
-        await db.Database.MigrateAsync(ct);
+        // Some steps build an index over every search entry (GIN on PostgreSQL): minutes on a million, not 30 seconds.
+        var timeout = db.Database.GetCommandTimeout();
+        db.Database.SetCommandTimeout(TimeSpan.FromHours(2));
+        try
+        {
+            await db.Database.MigrateAsync(ct);
+        }
+        finally
+        {
+            db.Database.SetCommandTimeout(timeout);
+        }
         if (db.Database.IsSqlite())
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
-        // Documents stored before the legal-document columns existed get their number key and status.
-        if (pending.Any(m => m.EndsWith("_LegalDocuments", StringComparison.Ordinal)))
-            await Features.Documents.DocumentStatuses.BackfillAsync(db, Features.Public.VnTime.Today(TimeProvider.System), ct);
-        // The migration that created the search index leaves it empty: fill it from the content already there.
-        if (pending.Any(m => m.EndsWith("_Search", StringComparison.Ordinal)))
-            await new Features.Search.SearchReindex(db).RunAsync(null, ct);
+        foreach (var step in DataSteps.Where(s => s.Due(pending)))
+            await step.RunAsync(db, ct);
         return pending;
     }
 }

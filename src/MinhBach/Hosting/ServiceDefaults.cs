@@ -38,7 +38,11 @@ public static class ServiceDefaults
     /// <summary>Health answers at the root of every host, before any site is resolved.</summary>
     public static WebApplication UseServiceDefaults(this WebApplication app)
     {
-        app.UseHealthChecks("/healthz");
+        // Liveness: the process answers and reaches its database; readiness (/readyz, Features/Operations) says more.
+        app.UseHealthChecks("/healthz", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions
+        {
+            Predicate = r => !r.Tags.Contains(Features.Operations.OperationsSetup.ReadyTag),
+        });
         return app;
     }
 }

@@ -125,8 +125,8 @@ public static class SearchText
     /// </summary>
     public static string Highlight(string text, IReadOnlyCollection<string> queryTokens, int? window = null)
     {
-        var words = WordSpans(text);
-        var hits = words.Select(w => w.Normals.Any(queryTokens.Contains)).ToArray();
+        var words = WordSpans(text, queryTokens);
+        var hits = words.Select(w => w.Hit).ToArray();
         var (from, to) = (0, text.Length);
         if (window is int size && text.Length > size)
         {
@@ -159,21 +159,62 @@ public static class SearchText
         return sb.ToString();
     }
 
-    private readonly record struct Word(int Start, int End, List<string> Normals);
+    private readonly record struct Word(int Start, int End, bool Hit);
 
-    /// <summary>Words of the text with their positions and normal forms (letters and digits of one word kept together).</summary>
-    private static List<Word> WordSpans(string text)
+    /// <summary>Words of the text with their positions and whether one of their normal forms (letters and digits of one
+    /// word kept together) is a query token.</summary>
+    private static List<Word> WordSpans(string text, IReadOnlyCollection<string> queryTokens)
     {
         var list = new List<Word>();
+        // Snippets are cut from texts of thousands of words: text in NFC without combining marks folds character for
+        // character, so the folded copy has the same positions and each word is matched in it without allocating.
+        var folded = VietnameseText.Fold(text);
+        var samePositions = folded.Length == text.Length && Nfc(text) == text;
         var i = 0;
         while (i < text.Length)
         {
             if (!IsWordChar(text[i])) { i++; continue; }
             var start = i;
             while (i < text.Length && IsWordChar(text[i])) i++;
-            list.Add(new Word(start, i, Tokens(text[start..i])));
+            var hit = samePositions ? HoldsToken(folded.AsSpan(start, i - start), queryTokens) : Tokens(text[start..i]).Any(queryTokens.Contains);
+            list.Add(new Word(start, i, hit));
         }
         return list;
+    }
+
+    /// <summary>Whether a folded word's runs of letters or of digits (its normal forms) include one of the tokens.</summary>
+    private static bool HoldsToken(ReadOnlySpan<char> folded, IReadOnlyCollection<string> tokens)
+    {
+        var i = 0;
+        while (i < folded.Length)
+        {
+            var c = folded[i];
+            var letter = c is >= 'a' and <= 'z';
+            if (!letter && c is not (>= '0' and <= '9')) { i++; continue; }
+            var start = i;
+            while (i < folded.Length && (letter ? folded[i] is >= 'a' and <= 'z' : folded[i] is >= '0' and <= '9')) i++;
+            var run = folded[start..i];
+            foreach (var t in tokens)
+                if (run.SequenceEqual(t)) return true;
+        }
+        return false;
+    }
+
+    /// <summary>The text in NFC and lower case, for <see cref="HasWord"/>.</summary>
+    public static string LowerNfc(string? text) => string.IsNullOrEmpty(text) ? "" : Nfc(text).ToLowerInvariant();
+
+    /// <summary>Whether <paramref name="word"/> (lower case, as from <see cref="AccentedWords"/>) is a whole word of
+    /// <paramref name="lower"/> (from <see cref="LowerNfc"/>): the same as AccentedWords(text).Contains(word), without
+    /// splitting the text into words.</summary>
+    public static bool HasWord(string lower, string word)
+    {
+        if (word.Length == 0) return false;
+        for (var at = lower.IndexOf(word, StringComparison.Ordinal); at >= 0; at = lower.IndexOf(word, at + 1, StringComparison.Ordinal))
+        {
+            var end = at + word.Length;
+            if ((at == 0 || !char.IsLetterOrDigit(lower[at - 1])) && (end == lower.Length || !char.IsLetterOrDigit(lower[end]))) return true;
+        }
+        return false;
     }
 
     private static bool IsWordChar(char c) => char.IsLetterOrDigit(c) || c is >= '\u0300' and <= '\u036F';

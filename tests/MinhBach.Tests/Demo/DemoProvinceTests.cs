@@ -89,6 +89,7 @@ public sealed class DemoProvinceTests
         (string Slug, string Carrier)[] gaps =
         [
             ("so-vhttdl", "category:cong-khai-ngan-sach"), ("so-tu-phap", "page-en:functions"), ("phuong-minh-khai", "contacts"),
+            ("phuong-minh-khai", "contacts:en"),
             ("xa-quang-thanh", "schedule"), ("xa-quang-thanh", "page:boundary-map"),
         ];
         var today = DateOnly.FromDateTime(Now.UtcDateTime.AddHours(7));
@@ -118,6 +119,10 @@ public sealed class DemoProvinceTests
                 }
             Assert.True(articles.Count(a => a.SiteId == s.Id) >= 50, s.Slug);
         }
+
+        // Every active site carries its own EMC tag but Sở Tài chính (TEC-05).
+        Assert.All(active, s => Assert.Equal(s.Slug != "so-tai-chinh", s.EmcEnabled && s.EmcSiteId is not null));
+        Assert.Equal(active.Count - 1, active.Where(s => s.EmcSiteId is not null).Select(s => s.EmcSiteId).Distinct().Count());
 
         // The other gaps: leaders without biography (INF-13), articles without author (TEC-23).
         Assert.All(leaders.Where(l => l.SiteId == bySlug["so-y-te"].Id), l => Assert.True(l.Biography == "" && l.Duties == ""));

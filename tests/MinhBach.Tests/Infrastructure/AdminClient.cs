@@ -15,12 +15,15 @@ public sealed class AdminClient : IDisposable
     public const string AuthCookie = "minhbach.auth";
     public const string TokenField = "__RequestVerificationToken";
 
-    public AdminClient(TestApp app)
+    public AdminClient(TestApp app) : this(app.BaseAddress) { }
+
+    /// <summary>A session on any server, e.g. an app node run as its own process.</summary>
+    public AdminClient(Uri baseAddress)
     {
-        BaseAddress = app.BaseAddress;
+        BaseAddress = baseAddress;
         Http = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = Cookies })
         {
-            BaseAddress = app.BaseAddress,
+            BaseAddress = baseAddress,
         };
     }
 

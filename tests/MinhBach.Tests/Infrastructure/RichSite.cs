@@ -4,6 +4,7 @@ using MinhBach.Features.Articles;
 using MinhBach.Features.Content;
 using MinhBach.Features.Documents;
 using MinhBach.Features.Public;
+using MinhBach.Features.Petitions;
 using MinhBach.Features.Questions;
 using MinhBach.Features.Schedules;
 using MinhBach.Features.Sites;
@@ -83,10 +84,18 @@ public sealed class RichSite
         "contacts", "schedule", "documents", "document", "site-map", "search", "feeds", "component-sites",
         "en-home", "en-page", "en-organisation", "en-leaders", "en-contacts", "component-home", "component-article", "not-found",
         "questions", "question", "ask", "track", "component-questions",
+        "petitions", "petition", "petition-submit", "petition-track", "rate",
+        "consultations", "consultation", "consultation-comment",
     ];
 
     public const string QuestionTitle = "Ưu đãi cho doanh nghiệp khoa học và công nghệ";
     public Question Question { get; private init; } = null!;
+
+    public const string PetitionSubject = "Sửa chữa đèn chiếu sáng đường Trần Hưng Đạo";
+    public Petition Petition { get; private init; } = null!;
+    public const string ConsultationTitle = "Dự thảo Quyết định quy định chính sách hỗ trợ doanh nghiệp khoa học và công nghệ";
+    /// <summary>An open consultation of the portal with approved comments on an article and on the whole draft.</summary>
+    public MinhBach.Features.Consultations.Consultation Consultation { get; private init; } = null!;
 
     /// <summary>Every public page type of the portal, plus the component site's home and article and a 404 page.</summary>
     public IReadOnlyList<PageCase> PublicPages =>
@@ -122,6 +131,14 @@ public sealed class RichSite
         new("ask", QuestionUrls.Ask, "Gửi câu hỏi"),
         new("track", QuestionUrls.Track, "Tra cứu câu hỏi"),
         new("component-questions", ComponentPath(QuestionUrls.List), "Hỏi đáp"),
+        new("petitions", PetitionUrls.List, "Phản ánh, kiến nghị"),
+        new("petition", PetitionUrls.Detail(Petition.Id), PetitionSubject),
+        new("petition-submit", PetitionUrls.Submit, "Gửi phản ánh, kiến nghị"),
+        new("petition-track", PetitionUrls.Track, "Tra cứu phản ánh, kiến nghị"),
+        new("rate", $"/danh-gia?loai=article&id={Sourced.Id}", "Đánh giá mức độ hài lòng"),
+        new("consultations", MinhBach.Features.Consultations.ConsultationUrls.List, "Lấy ý kiến dự thảo"),
+        new("consultation", MinhBach.Features.Consultations.ConsultationUrls.Detail(Consultation.Slug), ConsultationTitle),
+        new("consultation-comment", MinhBach.Features.Consultations.ConsultationUrls.Comment(Consultation.Slug), "Góp ý dự thảo"),
     ];
 
     public static async Task<RichSite> CreateAsync(TestApp app)
@@ -147,6 +164,10 @@ public sealed class RichSite
                 ResponsiblePersonTitle = ResponsiblePersonTitle,
                 LicenceLine = LicenceLine,
                 CreatedAt = now,
+                // The public visit counter is on, so the page tests and axe check the footer with it.
+                ShowVisitCounter = true,
+                VisitsBefore = 53_028_922,
+                VisitsBeforeDate = today.AddDays(-1),
             };
             db.Sites.Add(portal);
             await db.SaveChangesAsync();
@@ -329,6 +350,45 @@ public sealed class RichSite
             question.PublicFolded = MinhBach.Text.SearchText.Normalize(question.PublicTitle + " " + question.PublicQuestion + " " + question.PublicAnswer);
             db.Questions.Add(question);
 
+            // A petition sent to the portal, answered and published there.
+            var petition = new Petition
+            {
+                SiteId = portal.Id, HandlingSiteId = portal.Id, Code = "PA-RKCH-S2TE", PetitionerName = "Trần Thị Phản Ánh", PetitionerEmail = "nguoigui@example.vn",
+                Subject = "Đèn đường hỏng", Content = "Nhiều cột đèn trên đường Trần Hưng Đạo không sáng.", SubmittedAt = now.AddDays(-8),
+                DueOn = today.AddDays(12), Status = PetitionStatus.Published, Answer = "Đã thay bóng đèn.", AnsweredAt = now.AddDays(-3),
+                AnsweredByName = "Biên tập viên", PublishedAt = now.AddDays(-2), PublicSubject = PetitionSubject,
+                PublicContent = "Nhiều cột đèn chiếu sáng trên đoạn cuối đường Trần Hưng Đạo không sáng.",
+                PublicAnswer = "Công ty chiếu sáng đô thị đã thay bóng đèn và sửa đường dây trong ba ngày.",
+            };
+            petition.PublicFolded = MinhBach.Text.SearchText.Normalize(petition.PublicSubject + " " + petition.PublicContent + " " + petition.PublicAnswer);
+            db.Petitions.Add(petition);
+            var consultation = new MinhBach.Features.Consultations.Consultation
+            {
+                SiteId = portal.Id, Slug = "ho-tro-doanh-nghiep-khcn", Title = ConsultationTitle,
+                Summary = "Sở Khoa học và Công nghệ lấy ý kiến về mức hỗ trợ và điều kiện hưởng.",
+                DraftText = "QUYẾT ĐỊNH\nQuy định chính sách hỗ trợ doanh nghiệp khoa học và công nghệ\nChương I\nQUY ĐỊNH CHUNG\n"
+                    + "Điều 1. Phạm vi điều chỉnh\nQuyết định này quy định mức hỗ trợ doanh nghiệp khoa học và công nghệ.\n"
+                    + "Điều 2. Mức hỗ trợ\n1. Hỗ trợ 50% chi phí thuê mặt bằng:\na) trong hai năm đầu;\nb) không quá 200 triệu đồng.\n2. Hỗ trợ lãi suất vay vốn.\n"
+                    + "Nơi nhận:\n- Như Điều 2;",
+                ArticleCount = 2, OpensOn = today.AddDays(-5), ClosesOn = today.AddDays(25), IsPublic = true,
+                DraftingUnit = ComponentAgency, ContactName = "Phòng Quản lý khoa học", ContactPhone = "0225 3842 311",
+                ContactEmail = "qlkh@dongminh.gov.vn", ContactAddress = "Số 5 đường Lê Lợi, tỉnh Đông Minh", CreatedAt = now.AddDays(-6), UpdatedAt = now.AddDays(-6),
+            };
+            db.Consultations.Add(consultation);
+            await db.SaveChangesAsync();
+            db.ConsultationComments.AddRange(
+                new MinhBach.Features.Consultations.ConsultationComment
+                {
+                    SiteId = portal.Id, ConsultationId = consultation.Id, ArticleNumber = 2, ClauseNumber = 1, AuthorName = "Trần Văn Góp",
+                    Organisation = "Công ty TNHH Đông Minh Tech", AuthorEmail = "gopy@example.vn", Body = "Đề nghị nâng thời gian hỗ trợ lên ba năm.",
+                    SubmittedAt = now.AddDays(-2), Status = MinhBach.Features.Consultations.CommentStatus.Approved,
+                },
+                new MinhBach.Features.Consultations.ConsultationComment
+                {
+                    SiteId = portal.Id, ConsultationId = consultation.Id, AuthorName = "Lê Thị Ý", AuthorPhone = "0912 111 222",
+                    Body = "Dự thảo cần nêu rõ hồ sơ đề nghị hỗ trợ.", SubmittedAt = now.AddDays(-1), Status = MinhBach.Features.Consultations.CommentStatus.Approved,
+                });
+
             await db.SaveChangesAsync();
             return new RichSite
             {
@@ -349,6 +409,8 @@ public sealed class RichSite
                 TodayEntry = todayEntry,
                 Week1Entry = week1Entry,
                 Question = question,
+                Petition = petition,
+                Consultation = consultation,
             };
         });
         app.Services.GetRequiredService<SiteDirectory>().Invalidate();

@@ -51,9 +51,13 @@ public sealed class TestApp : IAsyncDisposable
 
     /// <summary>Starts the app on a fresh, migrated database of the given provider ("sqlite" or "postgres"),
     /// with extra configuration if given (e.g. ["Accounts:TwoFactorRequiredFrom"] = "None").</summary>
-    public static async Task<TestApp> StartAsync(string provider, IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
+    public static async Task<TestApp> StartAsync(string provider, IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null) =>
+        await StartOnAsync(await TestDatabase.CreateAsync(provider), settings, services);
+
+    /// <summary>Starts the app on a database the test made (e.g. one owned by a role without superuser rights), migrated first;
+    /// the app owns it from then on.</summary>
+    public static async Task<TestApp> StartOnAsync(TestDatabase db, IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     {
-        var db = await TestDatabase.CreateAsync(provider);
         try
         {
             await db.MigrateAsync();

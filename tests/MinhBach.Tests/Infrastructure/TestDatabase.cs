@@ -37,13 +37,15 @@ public sealed class TestDatabase : IAsyncDisposable
     /// <summary>The same settings as command-line arguments, for in-process CLI verbs.</summary>
     public IEnumerable<string> CommandLineArgs => Settings.Select(kv => $"--{kv.Key}={kv.Value}");
 
-    public static async Task<TestDatabase> CreateAsync(string provider)
+    /// <param name="postgresOwner">PostgreSQL: a role without superuser rights (made if missing) that owns the database and
+    /// is the one the app connects as, like an application account on a managed server.</param>
+    public static async Task<TestDatabase> CreateAsync(string provider, string? postgresOwner = null)
     {
         var folder = Path.Combine(Path.GetTempPath(), "minhbach-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
         try
         {
-            return await CreateAsync(provider, folder);
+            return await CreateAsync(provider, folder, postgresOwner);
         }
         catch
         {
@@ -52,7 +54,7 @@ public sealed class TestDatabase : IAsyncDisposable
         }
     }
 
-    private static async Task<TestDatabase> CreateAsync(string provider, string folder)
+    private static async Task<TestDatabase> CreateAsync(string provider, string folder, string? postgresOwner)
     {
         switch (provider)
         {
@@ -64,9 +66,21 @@ public sealed class TestDatabase : IAsyncDisposable
                     ?? throw new InvalidOperationException(Databases.SkipReason(Databases.Postgres));
                 var name = "minhbach_test_" + Guid.NewGuid().ToString("N")[..16];
                 await using (var admin = await OpenAdminAsync(server))
-                await using (var cmd = new NpgsqlCommand($"CREATE DATABASE \"{name}\" ENCODING 'UTF8' TEMPLATE template0", admin))
+                {
+                    if (postgresOwner is not null)
+                    {
+                        // Roles belong to the server, shared by tests running at once: made once, never dropped.
+                        await using var role = new NpgsqlCommand($"""
+                            DO $$ BEGIN CREATE ROLE "{postgresOwner}" LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE;
+                            EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$
+                            """, admin);
+                        await role.ExecuteNonQueryAsync();
+                    }
+                    var owner = postgresOwner is null ? "" : $" OWNER \"{postgresOwner}\"";
+                    await using var cmd = new NpgsqlCommand($"CREATE DATABASE \"{name}\"{owner} ENCODING 'UTF8' TEMPLATE template0", admin);
                     await cmd.ExecuteNonQueryAsync();
-                var pg = new NpgsqlConnectionStringBuilder(server) { Database = name }.ToString();
+                }
+                var pg = new NpgsqlConnectionStringBuilder(server) { Database = name, Username = postgresOwner ?? new NpgsqlConnectionStringBuilder(server).Username }.ToString();
                 return new TestDatabase(provider, pg, folder, server, name);
             default:
                 throw new ArgumentOutOfRangeException(nameof(provider), provider, "Unknown database provider.");

@@ -7,6 +7,7 @@ using MinhBach.Features.Accounts;
 using MinhBach.Features.Audit;
 using MinhBach.Features.Mail;
 using MinhBach.Features.Questions;
+using MinhBach.Features.Requests;
 using MinhBach.Features.Sites;
 using MinhBach.Tests.Admin;
 using MinhBach.Tests.Infrastructure;
@@ -159,7 +160,7 @@ public sealed partial class QnaWorld : IAsyncDisposable
         return await scope.ServiceProvider.GetRequiredService<MailSender>().SendDueAsync();
     }
 
-    public async Task<QuestionService.DeadlineReport> RunDeadlinesAsync()
+    public async Task<DeadlineReport> RunDeadlinesAsync()
     {
         await using var scope = App.Services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<QuestionService>().RunDeadlinesAsync(CancellationToken.None);

@@ -1,5 +1,6 @@
 using System.Net;
 using MinhBach.Features.Questions;
+using MinhBach.Features.Requests;
 using MinhBach.Tests.Infrastructure;
 
 namespace MinhBach.Tests.Questions;
@@ -27,20 +28,20 @@ public sealed class QuestionDeadlineTests
 
         // Nothing to remind during Tết.
         clock.SetVietnam(new DateOnly(2025, 2, 7));
-        Assert.Equal(new QuestionService.DeadlineReport(0, 0), await w.RunDeadlinesAsync());
+        Assert.Equal(new DeadlineReport(0, 0), await w.RunDeadlinesAsync());
 
         // Tuesday 18 February: three working days left. The department's editors are reminded, once.
         clock.SetVietnam(new DateOnly(2025, 2, 18));
-        Assert.Equal(new QuestionService.DeadlineReport(1, 0), await w.RunDeadlinesAsync());
-        Assert.Equal(new QuestionService.DeadlineReport(0, 0), await w.RunDeadlinesAsync());
+        Assert.Equal(new DeadlineReport(1, 0), await w.RunDeadlinesAsync());
+        Assert.Equal(new DeadlineReport(0, 0), await w.RunDeadlinesAsync());
         var reminders = (await w.OutboxAsync()).Where(m => m.Kind == "question.reminder").ToList();
         Assert.Equal([QnaWorld.DeptEditor, QnaWorld.DeptChief], reminders.Select(m => m.To).Order(StringComparer.Ordinal));
         Assert.Contains("còn 3 ngày làm việc", reminders[0].Body);
 
         // Monday 24 February: one working day late. The department's editor-in-chief is told, once; not the editor.
         clock.SetVietnam(new DateOnly(2025, 2, 24));
-        Assert.Equal(new QuestionService.DeadlineReport(0, 1), await w.RunDeadlinesAsync());
-        Assert.Equal(new QuestionService.DeadlineReport(0, 0), await w.RunDeadlinesAsync());
+        Assert.Equal(new DeadlineReport(0, 1), await w.RunDeadlinesAsync());
+        Assert.Equal(new DeadlineReport(0, 0), await w.RunDeadlinesAsync());
         var escalation = Assert.Single(await w.OutboxAsync(), m => m.Kind == "question.escalation");
         Assert.Equal(QnaWorld.DeptChief, escalation.To);
         Assert.Contains("quá hạn trả lời 1 ngày làm việc", escalation.Body);
@@ -70,6 +71,6 @@ public sealed class QuestionDeadlineTests
             Assert.Equal(HttpStatusCode.Redirect, answered.StatusCode);
         Assert.Contains(await w.AuditAsync("question.answer"), a => a.Summary.Contains("quá hạn 1 ngày làm việc"));
         clock.SetVietnam(new DateOnly(2025, 3, 10));
-        Assert.Equal(new QuestionService.DeadlineReport(0, 0), await w.RunDeadlinesAsync());
+        Assert.Equal(new DeadlineReport(0, 0), await w.RunDeadlinesAsync());
     }
 }

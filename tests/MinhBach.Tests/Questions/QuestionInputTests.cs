@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using MinhBach.Data;
 using MinhBach.Features.Questions;
+using MinhBach.Features.Requests;
 using MinhBach.Tests.Documents;
 using MinhBach.Tests.Infrastructure;
 
@@ -29,11 +30,11 @@ public sealed class QuestionInputTests
             ("forged topic", QnaWorld.Fields(("Topic", "<script>alert(1)</script>")), null, "Hãy chọn lĩnh vực của câu hỏi trong danh sách."),
             ("forged key", QnaWorld.Fields(("SubmissionKey", "../../etc")), null, "Biểu mẫu không hợp lệ"),
             ("honeypot", QnaWorld.Fields(("Website", "http://spam.example")), null, "Không gửi được câu hỏi."),
-            ("html named pdf", QnaWorld.Fields(), ("cau-hoi.pdf", "<html><script>alert(1)</script></html>"u8.ToArray(), "application/pdf"), QuestionAttachments.NotAllowed),
-            ("exe named docx", QnaWorld.Fields(), ("ho-so.docx", [0x4D, 0x5A, 0x90, 0x00, 0x03, 0x00, 0x00, 0x00], "application/vnd.openxmlformats-officedocument.wordprocessingml.document"), QuestionAttachments.NotAllowed),
+            ("html named pdf", QnaWorld.Fields(), ("cau-hoi.pdf", "<html><script>alert(1)</script></html>"u8.ToArray(), "application/pdf"), RequestAttachments.NotAllowed),
+            ("exe named docx", QnaWorld.Fields(), ("ho-so.docx", [0x4D, 0x5A, 0x90, 0x00, 0x03, 0x00, 0x00, 0x00], "application/vnd.openxmlformats-officedocument.wordprocessingml.document"), RequestAttachments.NotAllowed),
             ("broken pdf", QnaWorld.Fields(), ("to-khai.pdf", "%PDF-1.7\nkhông phải PDF thật"u8.ToArray(), "application/pdf"), "Tệp PDF đính kèm bị hỏng"),
-            ("zip not word", QnaWorld.Fields(), ("ho-so.docx", TestZip.Build(("readme.txt", "xin chao"u8.ToArray())), "application/zip"), QuestionAttachments.NotAllowed),
-            ("svg image", QnaWorld.Fields(), ("anh.png", "<svg xmlns=\"http://www.w3.org/2000/svg\" onload=\"alert(1)\"/>"u8.ToArray(), "image/png"), QuestionAttachments.NotAllowed),
+            ("zip not word", QnaWorld.Fields(), ("ho-so.docx", TestZip.Build(("readme.txt", "xin chao"u8.ToArray())), "application/zip"), RequestAttachments.NotAllowed),
+            ("svg image", QnaWorld.Fields(), ("anh.png", "<svg xmlns=\"http://www.w3.org/2000/svg\" onload=\"alert(1)\"/>"u8.ToArray(), "image/png"), RequestAttachments.NotAllowed),
             ("legacy word", QnaWorld.Fields(), ("don.doc", TestCompoundFile.LegacyDoc(), "application/msword"), "Word 97–2003"),
         ];
         foreach (var (why, fields, file, message) in cases)

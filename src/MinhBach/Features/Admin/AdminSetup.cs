@@ -17,6 +17,7 @@ public static class AdminSetup
         ("/Admin/Docs/DocumentEdit", "quan-tri/van-ban/moi"),
         ("/Admin/WorkSchedule/ScheduleEdit", "quan-tri/lich-cong-tac/moi"),
         ("/Admin/Links/LinkEdit", "quan-tri/lien-ket/moi"),
+        ("/Admin/Registry/RegistryEdit", "quan-tri/so-theo-doi/moi"),
     ];
 
     public static IServiceCollection AddAdministration(this IServiceCollection services)

@@ -33,6 +33,7 @@ public sealed class ArticlePageModel(AppDb db, Sites.SiteDirectory directory, Si
             return RedirectPermanent(Request.PathBase + (printView ? ContentUrls.Print(found) : ContentUrls.Article(found)));
 
         Article = found;
+        Caching.CacheTags.Add(HttpContext, Caching.CacheTags.Article(found.Id), Caching.CacheTags.Category(found.CategoryId));
         BodyHtml = await notes.AnnotateAsync(found.Body, ct);
         AbsoluteUrl = Sites.SiteUrls.AbsoluteBase(Request) + ContentUrls.Article(found);
         if (!printView)

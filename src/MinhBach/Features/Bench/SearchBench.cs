@@ -18,9 +18,10 @@ namespace MinhBach.Features.Bench;
 /// </summary>
 public sealed class SearchBench(IServiceProvider services, TextWriter output)
 {
-    public sealed record Latency(string Class, int Runs, double P50, double P95, double P99, double Max);
+    /// <param name="CpuP50">Time on a CPU (this process, and a PostgreSQL server on this machine), see <see cref="CpuClock"/>; null where not measurable.</param>
+    public sealed record Latency(string Class, int Runs, double P50, double P95, double P99, double Max, double? CpuP50 = null, double? CpuP95 = null);
     public sealed record Result(string Provider, int Items, double Mrr, double Ndcg, IReadOnlyList<(string Group, double Mrr, double Ndcg, int Count)> Groups,
-        double GenerateSeconds, IReadOnlyList<Latency> Latencies, string Machine);
+        double GenerateSeconds, IReadOnlyList<Latency> Latencies, string Machine, string? LoadBefore = null, string? LoadAfter = null, bool CpuCountsServer = false);
 
     /// <summary>What the queries are drawn from, kept in the bench database so that a kept one can be measured again
     /// (`--reuse`) without generating it anew.</summary>
@@ -67,26 +68,51 @@ public sealed class SearchBench(IServiceProvider services, TextWriter output)
             ("cụm không dấu", () => VietnameseText.Fold(Phrase())),
             ("số ký hiệu", Number),
         };
+        int? backend = null;
+        if (provider == nameof(DatabaseProvider.Postgres))
+        {
+            await using var scope = services.CreateAsyncScope();
+            backend = await scope.ServiceProvider.GetRequiredService<AppDb>().Database.SqlQueryRaw<int>("SELECT pg_backend_pid() AS \"Value\"").FirstAsync(ct);
+        }
+        var cpuClock = CpuClock.Create(backend);
+        // A server answers with warm code: a round of every class first, so that the .NET runtime's tiered compilation
+        // (a method is compiled again, optimised, after some 30 calls, on a background thread) is not timed.
+        for (var i = 0; i < 30; i++)
+            foreach (var (_, next) in classes)
+            {
+                await using var scope = services.CreateAsyncScope();
+                await scope.ServiceProvider.GetRequiredService<SearchEngine>().SearchAsync(new SearchQuery(next(), i % 2 == 0 ? siteIds : [siteIds[i % siteIds.Count]]), ct);
+            }
+        var loadBefore = CpuClock.LoadAverage();
         foreach (var (name, next) in classes)
         {
             var times = new List<double>();
+            var cpu = new List<double>();
             for (var i = 0; i < 110; i++)
             {
                 var q = next();
                 var scopeSites = i % 2 == 0 ? siteIds : [siteIds[i % siteIds.Count]];
                 await using var scope = services.CreateAsyncScope();
                 var engine = scope.ServiceProvider.GetRequiredService<SearchEngine>();
+                var onCpu = cpuClock?.Start();
                 var started = Stopwatch.GetTimestamp();
                 await engine.SearchAsync(new SearchQuery(q, scopeSites), ct);
-                if (i >= 10) times.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds); // the first runs warm caches up
+                var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+                if (i < 10) continue; // the first runs warm caches up
+                times.Add(elapsed);
+                if (onCpu is { } start) cpu.Add(cpuClock!.Stop(start) / 1e6);
             }
             times.Sort();
-            double P(double p) => times[Math.Min(times.Count - 1, (int)Math.Ceiling(p * times.Count) - 1)];
-            latencies.Add(new Latency(name, times.Count, P(0.5), P(0.95), P(0.99), times[^1]));
-            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {name}: p50 {P(0.5):0.0} ms, p95 {P(0.95):0.0} ms"));
+            cpu.Sort();
+            static double P(List<double> values, double p) => values[Math.Min(values.Count - 1, (int)Math.Ceiling(p * values.Count) - 1)];
+            double? Cpu(double p) => cpu.Count == 0 ? null : P(cpu, p);
+            latencies.Add(new Latency(name, times.Count, P(times, 0.5), P(times, 0.95), P(times, 0.99), times[^1], Cpu(0.5), Cpu(0.95)));
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {name}: p50 {P(times, 0.5):0.0} ms, p95 {P(times, 0.95):0.0} ms") +
+                (cpu.Count == 0 ? "" : string.Create(CultureInfo.InvariantCulture, $" (CPU: p50 {Cpu(0.5):0.0} ms, p95 {Cpu(0.95):0.0} ms)")));
         }
         var machine = $"{Environment.ProcessorCount} CPU, {Environment.OSVersion.VersionString}, .NET {Environment.Version}";
-        return new Result(provider, plan.Items, plan.Mrr, plan.Ndcg, plan.Groups, plan.GenerateSeconds, latencies, machine);
+        return new Result(provider, plan.Items, plan.Mrr, plan.Ndcg, plan.Groups, plan.GenerateSeconds, latencies, machine,
+            loadBefore, CpuClock.LoadAverage(), cpuClock?.CountsServer == true);
     }
 
     private async Task<Plan> PrepareAsync(string provider, int items, int sites, CancellationToken ct)
@@ -224,12 +250,18 @@ public sealed class SearchBench(IServiceProvider services, TextWriter output)
             }
         }, ct);
         var made = channel.Reader.ReadAllAsync(ct);
-        if (db.Database.IsNpgsql()) await CopyAsync(db, made, Progress, ct);
-        else await InsertAsync(db, made, Progress, ct);
+        await LoadIndexAsync(db, made, Progress, ct);
         await producer;
-        SearchVocabulary.Changed(); // the bulk load went round SearchIndexing, which says so on every save
         output.WriteLine($"  (sinh nội dung: {making.TotalSeconds:0} giây, song song với việc ghi)");
         return siteIds;
+    }
+
+    /// <summary>Fills the search index with ready entries in bulk (also for `bench web`).</summary>
+    internal async Task LoadIndexAsync(AppDb db, IAsyncEnumerable<SearchEntry> entries, Action<int> progress, CancellationToken ct)
+    {
+        if (db.Database.IsNpgsql()) await CopyAsync(db, entries, progress, ct);
+        else await InsertAsync(db, entries, progress, ct);
+        SearchVocabulary.Changed(); // the bulk load went round SearchIndexing, which says so on every save
     }
 
     private static readonly string[] Columns = ["SiteId", "Kind", "RefId", "TypeCode", "Date", "Year", "Number", "Title", "IndexNumber", "IndexTitle", "Text", "IndexText"];
@@ -238,12 +270,17 @@ public sealed class SearchBench(IServiceProvider services, TextWriter output)
     {
         var conn = (Npgsql.NpgsqlConnection)db.Database.GetDbConnection();
         await conn.OpenAsync(ct);
-        // A GIN index is built far faster once over all rows than row by row.
-        await db.Database.ExecuteSqlRawAsync("DROP INDEX \"IX_SearchEntries_Vector\"", ct);
+        // A GIN index is built far faster once over all rows than row by row: the same index is made again after the load.
+        var definition = await db.Database.SqlQueryRaw<string>(
+            "SELECT pg_get_indexdef(c.oid) AS \"Value\" FROM pg_class c WHERE c.relname = {0} AND pg_table_is_visible(c.oid)", SearchIndexes.IndexName)
+            .FirstOrDefaultAsync(ct) ?? SearchIndexes.GinIndex;
+        await db.Database.ExecuteSqlRawAsync("DROP INDEX IF EXISTS \"IX_SearchEntries_Vector\"", ct);
         var made = 0;
         await using (var copy = await conn.BeginBinaryImportAsync(
             $"COPY \"SearchEntries\" ({string.Join(", ", Columns.Select(c => $"\"{c}\""))}) FROM STDIN (FORMAT BINARY)", ct))
         {
+            // Finishing the load (the generated tsvectors, checkpoints) can take minutes on a busy machine, not 30 seconds.
+            copy.Timeout = TimeSpan.FromHours(2);
             await foreach (var e in entries)
             {
                 await copy.StartRowAsync(ct);
@@ -263,9 +300,9 @@ public sealed class SearchBench(IServiceProvider services, TextWriter output)
             }
             await copy.CompleteAsync(ct);
         }
-        output.WriteLine("  đang lập chỉ mục GIN…");
+        output.WriteLine(definition.Contains("USING rum", StringComparison.Ordinal) ? "  đang lập chỉ mục RUM…" : "  đang lập chỉ mục GIN…");
         db.Database.SetCommandTimeout(TimeSpan.FromHours(2));
-        await db.Database.ExecuteSqlRawAsync("CREATE INDEX \"IX_SearchEntries_Vector\" ON \"SearchEntries\" USING GIN (\"Vector\")", ct);
+        await db.Database.ExecuteSqlRawAsync(definition.Replace("{", "{{", StringComparison.Ordinal).Replace("}", "}}", StringComparison.Ordinal), ct);
         await db.Database.ExecuteSqlRawAsync("VACUUM ANALYZE \"SearchEntries\"", ct);
     }
 
@@ -315,9 +352,13 @@ public sealed class SearchBench(IServiceProvider services, TextWriter output)
     {
         output.WriteLine();
         output.WriteLine($"Tìm kiếm trên {r.Provider}, {VietnameseText.FormatNumber(r.Items)} mục (máy: {r.Machine})");
-        output.WriteLine($"{"Loại truy vấn",-18} {"lần",5} {"p50 ms",8} {"p95 ms",8} {"p99 ms",8} {"max ms",8}");
+        output.WriteLine($"{"Loại truy vấn",-18} {"lần",5} {"p50 ms",8} {"p95 ms",8} {"p99 ms",8} {"max ms",8} {"CPU p50",8} {"CPU p95",8}");
         foreach (var l in r.Latencies)
-            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{l.Class,-18} {l.Runs,5} {l.P50,8:0.0} {l.P95,8:0.0} {l.P99,8:0.0} {l.Max,8:0.0}"));
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{l.Class,-18} {l.Runs,5} {l.P50,8:0.0} {l.P95,8:0.0} {l.P99,8:0.0} {l.Max,8:0.0} {l.CpuP50,8:0.0} {l.CpuP95,8:0.0}"));
+        if (r.LoadBefore is not null)
+            output.WriteLine($"Tải trung bình 1 phút của máy lúc đo: {r.LoadBefore} → {r.LoadAfter}. Cột CPU: thời gian trên CPU của tiến trình này" +
+                (r.CpuCountsServer ? " và của máy chủ PostgreSQL" : "") + " cho mỗi truy vấn, tức thời gian trả lời khi có một lõi rảnh.");
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Độ liên quan: MRR {r.Mrr:0.000}, nDCG@10 {r.Ndcg:0.000}"));
     }
 }

@@ -77,7 +77,10 @@ public sealed class Catalogue
                     "page" or "page-en" => pageKindCodes.Contains(arg),
                     "category" => arg.Length > 0,
                     "link" => Enum.TryParse<Content.LinkKind>(arg, out _),
-                    "documents" or "org-units" or "contacts" or "leaders" or "schedule" => arg.Length == 0,
+                    "documents" or "schedule" => arg.Length == 0,
+                    // ":en": with the English names filled (INF-20); "leaders:bio": with biography and duties (INF-13, INF-14).
+                    "org-units" or "contacts" => arg is "" or "en",
+                    "leaders" => arg is "" or "bio",
                     _ => false,
                 };
                 if (!ok) errors.Add($"content-items.json, mục \"{i.Id}\": không hiểu cách thể hiện \"{c}\".");
@@ -91,7 +94,8 @@ public sealed class Catalogue
         return new Catalogue(kinds, items, pageKinds, docTypes);
     }
 
-    private static T? Read<T>(string directory, string file, List<string> errors) where T : class
+    /// <summary>Reads one data file; a missing file or bad JSON is added to <paramref name="errors"/> (null returned).</summary>
+    internal static T? Read<T>(string directory, string file, List<string> errors) where T : class
     {
         var path = Path.Combine(directory, file);
         if (!File.Exists(path))

@@ -21,6 +21,8 @@ internal enum DemoGap
     NoContacts = 64,
     /// <summary>INF-07: no budget disclosure category.</summary>
     NoBudgetCategory = 128,
+    /// <summary>TEC-05: no EMC monitoring tag (as one unit of 27 in the Đắk Nông review).</summary>
+    NoEmc = 256,
 }
 
 internal enum DemoTier { Portal, Department, Commune, District }
@@ -129,6 +131,8 @@ internal sealed class SiteSpec
     public int DocumentCount { get; init; }
     public DemoGap Gaps { get; init; }
     public bool EmcEnabled { get; init; }
+    /// <summary>The site's number in the EMC system, distinct per site.</summary>
+    public string? EmcSiteId { get; init; }
     /// <summary>Slug of the site a merged (legacy) site now redirects to.</summary>
     public string? MergedInto { get; init; }
     public string? Description { get; init; }

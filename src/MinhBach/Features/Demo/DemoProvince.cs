@@ -75,6 +75,14 @@ public sealed class DemoProvince(AppDb db, TimeProvider clock, Catalogue.Catalog
         // Questions last: they are asked on one site and answered by another. Without the holiday calendar (a test
         // building the province by hand) due dates skip weekends only.
         await new DemoQuestions(db, clock, calendar ?? new Catalogue.WorkingCalendar([], [])).SeedAsync(ids, ct);
+        await new DemoPetitions(db, clock, calendar ?? new Catalogue.WorkingCalendar([], [])).SeedAsync(ids, ct);
+        await new DemoConsultations(db, clock, files).SeedAsync(ids, ct);
+        // Visit history last, for the sites made in this run: the statistics have months to compare.
+        if (!existing.ContainsKey(""))
+        {
+            progress.Report("Đang tạo số liệu truy cập của 14 tháng qua…");
+            await new DemoVisits(db, clock).SeedAsync(ids.Where(i => !existing.ContainsKey(i.Key)).ToDictionary(), specs.ToDictionary(s => s.Slug, s => s.Tier), ct);
+        }
         var seconds = DemoText.Dec(watch.Elapsed.TotalSeconds);
         logger.LogInformation("Demo province seeded: {Sites} sites, {Articles} articles, {Documents} documents in {Seconds} s",
             sites, articles, documents, Math.Round(watch.Elapsed.TotalSeconds, 1));

@@ -57,16 +57,12 @@ internal sealed class DemoQuestions(AppDb db, TimeProvider clock, WorkingCalenda
             if (!sites.TryGetValue(s.Asked, out var askedOn) || !sites.TryGetValue(s.Handled, out var handledBy)) continue;
             var asked = now.AddDays(-s.DaysAgo).AddHours(-3);
             var answered = s.Answer is null ? (DateTime?)null : asked.AddDays(Math.Min(s.DaysAgo - 1, 9));
-            var q = new Question
+            var q = DemoRequests.Routed(new Question
             {
-                SiteId = askedOn, HandlingSiteId = handledBy, Code = s.Code, AskerName = s.Name,
-                AskerEmail = VietnameseText.Slugify(s.Name).Replace("-", ".", StringComparison.Ordinal) + "@example.vn",
-                Topic = s.Topic, Title = s.Title, Body = s.Body, AskedAt = asked,
-                DueOn = calendar.AddWorkingDays(DateOnly.FromDateTime(VnTime.ToLocal(asked)), AnswerDays), Status = s.Status,
-                AssignedAt = askedOn == handledBy ? null : asked.AddDays(1), AssignedByName = askedOn == handledBy ? null : "Phạm Thị Hằng",
-                Answer = s.Answer, AnsweredAt = answered, AnsweredByName = s.Answer is null ? null : "Biên tập viên",
-                AskedBaseUrl = "", HandlingBaseUrl = "",
-            };
+                Code = s.Code, AskerName = s.Name, AskerEmail = DemoRequests.Email(s.Name),
+                Topic = s.Topic, Title = s.Title, Body = s.Body, AskedAt = asked, Status = s.Status,
+                AskedBaseUrl = "",
+            }, calendar, askedOn, handledBy, asked, AnswerDays, s.Answer, answered);
             if (s.Status == QuestionStatus.Published)
             {
                 q.PublishedAt = answered!.Value.AddHours(2);

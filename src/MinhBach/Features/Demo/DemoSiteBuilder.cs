@@ -102,8 +102,13 @@ internal sealed class DemoSiteBuilder
             // The licensed aggregated site may republish without a permission letter per article (TEC-22).
             IsAggregatedSite = s.Tier == DemoTier.Portal,
             Theme = s.Theme,
-            EmcEnabled = s.EmcEnabled, EmcSiteId = s.EmcEnabled ? "1234" : null,
+            EmcEnabled = s.EmcEnabled, EmcSiteId = s.EmcEnabled ? s.EmcSiteId : null,
             CreatedAt = Now.AddDays(-3 * 365 - 30),
+            // The portal and the departments show the visit counter; the portal's history before the counted months is
+            // the operator's figure (as seed 004 counts since 2016), so its total reads like a real portal's.
+            ShowVisitCounter = s.Tier is DemoTier.Portal or DemoTier.Department,
+            VisitsBefore = s.Tier == DemoTier.Portal ? 48_712_406 : 0,
+            VisitsBeforeDate = s.Tier == DemoTier.Portal ? DateOnly.FromDateTime(Now + ProvinceContext.VietnamOffset).AddDays(-DemoVisits.Days - 1) : null,
             Hosts = s.Hosts.Select(h => new SiteHost { Host = h }).ToList(),
         };
     }

@@ -38,7 +38,7 @@ internal static class DemoSites
                 Hosts = [DemoProvinceFacts.Domain, "www." + DemoProvinceFacts.Domain], Theme = "do", DocCode = "UBND", MailName = "ubnd",
                 Sector = DemoSectors.Province, Locality = Localities.Province,
                 Address = "Số 01 Trần Hưng Đạo, phường Đông Hòa, tỉnh Đông Minh", Phone = Tel(2001), Fax = Tel(2009),
-                ArticleCount = 540, DocumentCount = 300,
+                ArticleCount = 540, DocumentCount = 300, EmcEnabled = true, EmcSiteId = "1201",
                 Description = "Kênh thông tin chính thức của Ủy ban nhân dân tỉnh Đông Minh trên Internet.",
             },
         };
@@ -46,7 +46,7 @@ internal static class DemoSites
         (string Slug, string Short, string En, string Host, string Code, Sector Sector, string Address, string Theme, DemoGap Gaps)[] departments =
         [
             ("so-khcn", "Sở Khoa học và Công nghệ", "Department of Science and Technology", "sokhcn", "SKHCN", DemoSectors.ScienceTechnology, "Số 15 Lê Duẩn, phường Đông Hòa", "xanh", DemoGap.None),
-            ("so-tai-chinh", "Sở Tài chính", "Department of Finance", "sotaichinh", "STC", DemoSectors.Finance, "Số 08 Hùng Vương, phường Đông Hòa", "luc", DemoGap.None),
+            ("so-tai-chinh", "Sở Tài chính", "Department of Finance", "sotaichinh", "STC", DemoSectors.Finance, "Số 08 Hùng Vương, phường Đông Hòa", "luc", DemoGap.NoEmc),
             ("so-noi-vu", "Sở Nội vụ", "Department of Home Affairs", "sonoivu", "SNV", DemoSectors.HomeAffairs, "Số 22 Nguyễn Tất Thành, phường Đông Hòa", "tim", DemoGap.None),
             ("so-xay-dung", "Sở Xây dựng", "Department of Construction", "soxaydung", "SXD", DemoSectors.Construction, "Số 36 Lê Lợi, phường Minh Khai", "do",
                 DemoGap.StaleNews | DemoGap.SomeArticlesWithoutAuthor),
@@ -69,7 +69,7 @@ internal static class DemoSites
                 Hosts = [$"{d.Host}.{DemoProvinceFacts.Domain}"], Theme = d.Theme, DocCode = d.Code, MailName = d.Host,
                 Sector = d.Sector, Address = $"{d.Address}, tỉnh Đông Minh", Phone = Tel(2100 + i * 37), Fax = Tel(2100 + i * 37 + 9),
                 ArticleCount = 120 + (i * 7 % 25), DocumentCount = 70 + (i * 13 % 50), Gaps = d.Gaps,
-                EmcEnabled = d.Slug == "so-khcn",
+                EmcEnabled = !d.Gaps.HasFlag(DemoGap.NoEmc), EmcSiteId = d.Slug == "so-khcn" ? "1234" : $"{1300 + i}",
                 Description = $"Trang thông tin điện tử của {d.Short} tỉnh Đông Minh, trang thành phần của Cổng thông tin điện tử tỉnh.",
                 FormerShort = d.Slug == "so-nnmt" ? "Sở Nông nghiệp và Phát triển nông thôn" : null,
             });
@@ -99,6 +99,7 @@ internal static class DemoSites
                 Sector = DemoSectors.Commune, Locality = c.L,
                 Address = $"{c.L.Hamlets[0]}, {c.L.Label}, tỉnh Đông Minh", Phone = Tel(3100 + i * 41), Fax = Tel(3100 + i * 41 + 9),
                 ArticleCount = c.Articles, DocumentCount = 40 + (i * 7 % 21), Gaps = c.Gaps,
+                EmcEnabled = !c.Gaps.HasFlag(DemoGap.NoEmc), EmcSiteId = $"{1400 + i}",
                 Description = $"Trang thông tin điện tử của Ủy ban nhân dân {c.L.Label}, tỉnh Đông Minh.",
             });
         }

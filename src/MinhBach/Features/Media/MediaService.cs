@@ -8,7 +8,24 @@ using MinhBach.Features.Sites;
 namespace MinhBach.Features.Media;
 
 /// <summary>An uploaded file as it arrived: its content and the name the user's computer gave it.</summary>
-public sealed record IncomingFile(Stream Content, long Length, string? FileName);
+public sealed record IncomingFile(Stream Content, long Length, string? FileName)
+{
+    /// <summary>The whole content, read in chunks; null as soon as it is larger than <paramref name="max"/> bytes
+    /// (whatever length the browser announced), so an oversized upload is never held in memory whole.</summary>
+    public async Task<byte[]?> ReadAsync(long max, CancellationToken ct)
+    {
+        if (Length > max) return null;
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = await Content.ReadAsync(chunk, ct)) > 0)
+        {
+            buffer.Write(chunk, 0, read);
+            if (buffer.Length > max) return null;
+        }
+        return buffer.ToArray();
+    }
+}
 
 public sealed class MediaService(AppDb db, IFileStore store, AuditTrail audit, TimeProvider clock, ILogger<MediaService> log)
 {

@@ -22,6 +22,8 @@ public static class ContentUrls
     public const string Contacts = "/lien-he";
     public const string Schedule = "/lich-cong-tac";
     public const string Questions = "/hoi-dap";
+    public const string Petitions = "/phan-anh-kien-nghi";
+    public const string Consultations = "/lay-y-kien";
     public const string SiteMap = "/so-do-cong";
     public const string Search = "/tim-kiem";
     public const string Feeds = "/rss";

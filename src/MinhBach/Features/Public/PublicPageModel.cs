@@ -47,7 +47,7 @@ public sealed record PageMeta
 
 public static class VnTime
 {
-    private static readonly TimeZoneInfo Zone = Find();
+    public static readonly TimeZoneInfo Zone = Find();
 
     private static TimeZoneInfo Find()
     {

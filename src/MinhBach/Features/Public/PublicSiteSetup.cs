@@ -1,5 +1,6 @@
 using MinhBach.Features.Accounts;
 using MinhBach.Features.Sites;
+using MinhBach.Features.Statistics;
 
 namespace MinhBach.Features.Public;
 
@@ -37,14 +38,19 @@ public static class PublicSiteSetup
         app.UseStatusCodePagesWithReExecute("/loi/{0}");
         app.UseStaticFiles();
         app.UseSites();
+        // Counts what a person was served, whoever produced it: keep it before UseOutputCache (issue 9).
+        app.UseVisitCounting();
         app.UseRouting();
         app.UseAccounts();
         app.UseRateLimiter();
+        Caching.PageCacheSetup.UsePageCache(app);
         app.MapRazorPages();
         app.MapFeeds();
         Documents.DocumentsApi.MapDocuments(app);
+        Consultations.ConsultationsSetup.MapConsultations(app);
         Search.SearchSetup.MapSearchApi(app);
         Media.MediaSetup.MapMedia(app);
+        StatisticsApi.Map(app);
         return app;
     }
 }

@@ -31,8 +31,16 @@ public sealed class SiteChrome(CurrentSite current, AppDb db, SiteDirectory dire
         var snap = await directory.GetAsync(ct);
         Portal = snap.Portal;
         Children = snap.All.Where(s => s.ParentId == Site.Id && s.Status == SiteStatus.Active).ToList();
-        Categories = await db.Categories.AsNoTracking().OrderBy(c => c.Order).ThenBy(c => c.Name).ToListAsync(ct);
-        Links = await db.SiteLinks.AsNoTracking().OrderBy(l => l.Order).ToListAsync(ct);
+        try
+        {
+            Categories = await db.Categories.AsNoTracking().OrderBy(c => c.Order).ThenBy(c => c.Name).ToListAsync(ct);
+            Links = await db.SiteLinks.AsNoTracking().OrderBy(l => l.Order).ToListAsync(ct);
+        }
+        catch (Exception e) when (Errors.StatusModel.IsDatabaseFailure(e))
+        {
+            // Only the error page gets here with the database down (every other page failed first): draw it without the
+            // site's categories and links rather than fail a second time with a bare 500.
+        }
     }
 
     /// <summary>Link to another site's home page, by host or by prefix as this request came.</summary>

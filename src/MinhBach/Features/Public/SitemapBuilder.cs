@@ -6,7 +6,7 @@ using MinhBach.Features.Sites;
 namespace MinhBach.Features.Public;
 
 /// <summary>Every public page of the current site, for /sitemap.xml.</summary>
-public sealed class SitemapBuilder(AppDb db, CurrentSite current, SiteDirectory directory)
+public sealed class SitemapBuilder(AppDb db, CurrentSite current, SiteDirectory directory, TimeProvider clock)
 {
     public sealed record Entry(string Path, DateTime? LastModified = null);
 
@@ -18,6 +18,8 @@ public sealed class SitemapBuilder(AppDb db, CurrentSite current, SiteDirectory 
             new(ContentUrls.Contacts), new(ContentUrls.Schedule), new(ContentUrls.Documents), new(ContentUrls.SiteMap),
             new(ContentUrls.Feeds), new("/gioi-thieu"), new(ContentUrls.Questions),
             new(Questions.QuestionUrls.Ask), new(Questions.QuestionUrls.Track),
+            new(ContentUrls.Petitions), new(Petitions.PetitionUrls.Submit), new(Petitions.PetitionUrls.Track),
+            new(ContentUrls.Consultations),
         };
         var site = current.Required;
         if ((await directory.GetAsync(ct)).All.Any(s => s.ParentId == site.Id && s.Status == SiteStatus.Active))
@@ -43,6 +45,20 @@ public sealed class SitemapBuilder(AppDb db, CurrentSite current, SiteDirectory 
             .Where(q => q.Status == Questions.QuestionStatus.Published && (q.SiteId == site.Id || q.HandlingSiteId == site.Id))
             .Select(q => new { q.Id, q.PublishedAt }).ToListAsync(ct);
         list.AddRange(questions.Select(q => new Entry(Questions.QuestionUrls.Detail(q.Id), q.PublishedAt)));
+        // Published petitions, the same way.
+        var petitions = await db.Petitions.IgnoreQueryFilters().AsNoTracking()
+            .Where(p => p.Status == Petitions.PetitionStatus.Published && (p.SiteId == site.Id || p.HandlingSiteId == site.Id))
+            .Select(p => new { p.Id, p.PublishedAt }).ToListAsync(ct);
+        list.AddRange(petitions.Select(p => new Entry(Petitions.PetitionUrls.Detail(p.Id), p.PublishedAt)));
+        // Public consultations, and the comment form of those open today (Viet Nam date).
+        var today = VnTime.Today(clock);
+        var consultations = await db.Consultations.AsNoTracking().Where(c => c.IsPublic)
+            .Select(c => new { c.Slug, c.UpdatedAt, c.SynthesisPublishedAt, c.OpensOn, c.ClosesOn }).ToListAsync(ct);
+        foreach (var c in consultations)
+        {
+            list.Add(new Entry(Consultations.ConsultationUrls.Detail(c.Slug), c.SynthesisPublishedAt > c.UpdatedAt ? c.SynthesisPublishedAt : c.UpdatedAt));
+            if (c.OpensOn <= today && today <= c.ClosesOn) list.Add(new Entry(Consultations.ConsultationUrls.Comment(c.Slug)));
+        }
         return list;
     }
 }

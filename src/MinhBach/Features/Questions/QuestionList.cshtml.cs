@@ -1,8 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 using MinhBach.Features.Public;
 using MinhBach.Features.Sites;
-using MinhBach.Text;
+using MinhBach.Features.Requests;
 
 namespace MinhBach.Features.Questions;
 
@@ -10,7 +9,7 @@ namespace MinhBach.Features.Questions;
 public sealed class QuestionListModel(QuestionService questions, SiteDirectory directory) : PublicPageModel
 {
     public const int PageSize = 10;
-    public const int MaxQueryLength = 200;
+    public const int MaxQueryLength = RequestListing.MaxQueryLength;
 
     public string? Query { get; private set; }
     public Paged<Question> Questions { get; private set; } = null!;
@@ -19,17 +18,9 @@ public sealed class QuestionListModel(QuestionService questions, SiteDirectory d
     public async Task<IActionResult> OnGetAsync(string? q, CancellationToken ct)
     {
         if (ReadPageNumber() is not int page) return BadInput();
-        Query = string.IsNullOrWhiteSpace(q) ? null : q.Trim();
-        if (Query?.Length > MaxQueryLength) Query = Query[..MaxQueryLength];
-        var query = questions.PublishedOn(Site);
-        foreach (var token in SearchText.Tokens(Query).Distinct().Take(10))
-            query = query.Where(x => x.PublicFolded!.Contains(token));
-        var total = await query.CountAsync(ct);
-        var extra = Query is null ? null : "q=" + Uri.EscapeDataString(Query);
-        var items = await query.OrderByDescending(x => x.PublishedAt).ThenByDescending(x => x.Id)
-            .Skip((page - 1) * PageSize).Take(PageSize).ToListAsync(ct);
-        if (page > 1 && items.Count == 0) return NotFound();
-        Questions = new Paged<Question>(items, page, PageSize, total, QuestionUrls.List, extra);
+        Query = RequestListing.Query(q);
+        if (await RequestListing.PageAsync(questions.PublishedOn(Site), Query, page, PageSize, QuestionUrls.List, ct) is not { } found) return NotFound();
+        Questions = found;
         Sites = (await directory.GetAsync(ct)).ById;
         Meta = new PageMeta
         {
@@ -37,7 +28,7 @@ public sealed class QuestionListModel(QuestionService questions, SiteDirectory d
             Description = $"Câu hỏi của người dân, doanh nghiệp và câu trả lời của {Site.AgencyName}.",
             Type = "Collection",
             CanonicalPath = Questions.Link(page),
-            Date = items.FirstOrDefault()?.PublishedAt,
+            Date = found.Items.FirstOrDefault()?.PublishedAt,
             Breadcrumbs = [("Hỏi đáp", null)],
         };
         return Page();

@@ -10,6 +10,7 @@ using MinhBach.Features.Catalogue;
 using MinhBach.Features.Mail;
 using MinhBach.Features.Media;
 using MinhBach.Features.Public;
+using MinhBach.Features.Requests;
 using MinhBach.Features.Sites;
 using MinhBach.Text;
 
@@ -22,9 +23,10 @@ public sealed record AskForm(string? Name, string? Email, string? Phone, string?
 public sealed record PublishForm(string? Title, string? Question, string? Answer);
 
 /// <summary>The outcome of a step: done, or the Vietnamese reasons it was refused (nothing changed).</summary>
-public sealed record QuestionResult(IReadOnlyList<string> Errors, Question? Question = null)
+public sealed record QuestionResult(IReadOnlyList<string> Errors, Question? Question = null) : IRequestResult
 {
     public bool Ok => Errors.Count == 0;
+    IRoutedRequest? IRequestResult.Request => Question;
     public static QuestionResult Refused(params string[] errors) => new(errors);
 }
 
@@ -35,7 +37,7 @@ public sealed record QuestionResult(IReadOnlyList<string> Errors, Question? Ques
 /// questions asked on it and those it handles.
 /// </summary>
 public sealed class QuestionService(
-    AppDb db, AuditTrail audit, MailOutbox outbox, IFileStore files, WorkingCalendar calendar, SiteDirectory directory,
+    AppDb db, AuditTrail audit, MailOutbox outbox, IFileStore files, RequestRouting routing, SiteDirectory directory,
     IOptions<QuestionOptions> options, TimeProvider clock, ILogger<QuestionService> log)
 {
     public const int NameMax = 200;
@@ -60,10 +62,10 @@ public sealed class QuestionService(
         db.Questions.IgnoreQueryFilters().AsNoTracking().FirstOrDefaultAsync(q => q.Code == code, ct);
 
     /// <summary>Due date of a question received now.</summary>
-    public DateOnly DueFor(DateOnly receivedOn) => calendar.AddWorkingDays(receivedOn, O.AnswerWorkingDays);
+    public DateOnly DueFor(DateOnly receivedOn) => routing.DueFor(receivedOn, O.AnswerWorkingDays);
 
     /// <summary>Working days left before the due date (0 on the day itself), negative once overdue.</summary>
-    public int WorkingDaysLeft(Question q) => calendar.WorkingDaysBetween(Today, q.DueOn);
+    public int WorkingDaysLeft(Question q) => routing.WorkingDaysLeft(q.DueOn);
 
     public bool IsOverdue(Question q) => q.IsOpen && q.DueOn < Today;
 
@@ -73,63 +75,34 @@ public sealed class QuestionService(
     /// entry together. The same submission key twice returns the question already made (a double click).</summary>
     public async Task<QuestionResult> AskAsync(Site site, AskForm form, IncomingFile? attachment, string? submissionKey, string baseUrl, AuditActor actor, CancellationToken ct)
     {
-        var key = submissionKey is { Length: >= 16 and <= 64 } k && k.All(char.IsAsciiLetterOrDigit) ? k : null;
+        var key = RequestForms.SubmissionKey(submissionKey);
         if (key is not null && await db.Questions.IgnoreQueryFilters().AsNoTracking().FirstOrDefaultAsync(q => q.SubmissionKey == key && q.SiteId == site.Id, ct) is { } earlier)
             return new QuestionResult([], earlier);
 
         var errors = new List<string>();
         var check = new FormCheck(errors);
         var name = check.Required(form.Name, "Họ và tên", NameMax);
-        var email = check.Email(form.Email, "Thư điện tử");
-        var phone = check.Phone(form.Phone, "Số điện thoại");
-        if (email is null && phone is null && !errors.Any(e => e.StartsWith("Thư điện tử", StringComparison.Ordinal) || e.StartsWith("Số điện thoại", StringComparison.Ordinal)))
-            check.Fail("Hãy ghi thư điện tử hoặc số điện thoại để nhận trả lời.");
+        var (email, phone) = RequestForms.Contact(check, errors, form.Email, form.Phone, "Hãy ghi thư điện tử hoặc số điện thoại để nhận trả lời.");
         var topic = form.Topic?.Trim() ?? "";
         if (!QuestionTopics.All.Contains(topic)) check.Fail("Hãy chọn lĩnh vực của câu hỏi trong danh sách.");
         var title = check.Required(form.Title, "Tiêu đề câu hỏi", TitleMax);
         var body = check.Required(form.Body, "Nội dung câu hỏi", BodyMax);
         if (!form.Consent) check.Fail("Hãy đánh dấu ô đồng ý với thông báo xử lý dữ liệu cá nhân để gửi câu hỏi.");
-        if (!string.IsNullOrEmpty(submissionKey) && key is null) check.Fail("Biểu mẫu không hợp lệ; hãy tải lại trang rồi gửi lại.");
+        RequestForms.CheckKey(check, submissionKey, key);
 
-        QuestionAttachments.Accepted? file = null;
-        string? fileName = null;
-        if (attachment is not null)
-        {
-            var max = O.MaxAttachmentMegabytes * 1024 * 1024;
-            if (attachment.Length > max) check.Fail(QuestionAttachments.TooLarge(O.MaxAttachmentMegabytes));
-            else
-            {
-                var bytes = await ReadAsync(attachment.Content, max, ct);
-                if (bytes is null) check.Fail(QuestionAttachments.TooLarge(O.MaxAttachmentMegabytes));
-                else
-                {
-                    (file, var error) = QuestionAttachments.Check(bytes, max);
-                    if (error is not null) check.Fail(error);
-                }
-                fileName = DisplayName(attachment.FileName, file?.Extension);
-            }
-        }
+        var file = await RequestForms.AttachmentAsync(check, attachment, O.MaxAttachmentMegabytes, ct);
         if (!check.Ok) return new QuestionResult(errors);
 
         var now = Now;
         var q = new Question
         {
-            SiteId = site.Id, HandlingSiteId = site.Id, Code = TrackingCode.New(), SubmissionKey = key,
+            SiteId = site.Id, HandlingSiteId = site.Id, Code = TrackingCode.Question.New(), SubmissionKey = key,
             AskerName = SearchText.Nfc(name), AskerEmail = email, AskerPhone = phone, Topic = topic,
             Title = SearchText.Nfc(title), Body = SearchText.Nfc(body), AskedAt = now, DueOn = DueFor(VnTime.Today(clock)),
             Status = QuestionStatus.Received, AskedBaseUrl = baseUrl, HandlingBaseUrl = baseUrl,
         };
-        string? path = null;
-        if (file is not null)
-        {
-            path = string.Create(CultureInfo.InvariantCulture, $"{LocalFileStore.PrivatePrefix}{site.Id}/{now:yyyy}/{now:MM}/{Guid.NewGuid():N}.{file.Extension}");
-            q.AttachmentPath = path;
-            q.AttachmentName = fileName;
-            q.AttachmentType = file.ContentType;
-            q.AttachmentSize = file.Bytes.Length;
-            // The file first (atomically), then the row; removed again when the row cannot be saved.
-            await files.SaveAsync(path, file.Bytes, CancellationToken.None);
-        }
+        // The file first (atomically), then the row; removed again when the row cannot be saved.
+        var path = file is null ? null : await RequestAttachments.StoreAsync(files, q, now, file);
         try
         {
             for (var attempt = 0; ; attempt++)
@@ -153,7 +126,7 @@ public sealed class QuestionService(
                         return new QuestionResult([], same);
                     }
                     q.Id = 0;
-                    q.Code = TrackingCode.New();
+                    q.Code = TrackingCode.Question.New();
                 }
             }
         }
@@ -164,29 +137,6 @@ public sealed class QuestionService(
         }
     }
 
-    private static async Task<byte[]?> ReadAsync(Stream s, int max, CancellationToken ct)
-    {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
-        while ((read = await s.ReadAsync(chunk, ct)) > 0)
-        {
-            buffer.Write(chunk, 0, read);
-            if (buffer.Length > max) return null;
-        }
-        return buffer.ToArray();
-    }
-
-    /// <summary>The name shown to staff: the user's file name without folders, with the extension the content has.</summary>
-    private static string DisplayName(string? name, string? extension)
-    {
-        var n = Path.GetFileNameWithoutExtension((name ?? "").Replace('\\', '/').Split('/')[^1]);
-        n = new string(n.Where(c => !char.IsControl(c)).ToArray()).Trim();
-        if (n.Length == 0) n = "tep-dinh-kem";
-        if (n.Length > 150) n = n[..150];
-        return extension is null ? n : n + "." + extension;
-    }
-
     // ------------------------------------------------------------------------------------------- staff steps
 
     /// <summary>Passes the question to another site of the province (or back to the one it was asked on).</summary>
@@ -195,10 +145,9 @@ public sealed class QuestionService(
         var (q, refused) = await LoadForChangeAsync(current, e, id, version, ct);
         if (q is null) return refused!;
         if (!q.IsOpen) return QuestionResult.Refused("Câu hỏi đã được trả lời; không chuyển đơn vị được nữa.");
+        var (target, wrong) = await routing.TargetAsync(targetSiteId, q.HandlingSiteId, "câu hỏi", "Câu hỏi", ct);
+        if (target is null) return QuestionResult.Refused(wrong!);
         var snap = await directory.GetAsync(ct);
-        if (!int.TryParse(targetSiteId, NumberStyles.None, CultureInfo.InvariantCulture, out var tid) || !snap.ById.TryGetValue(tid, out var target) || target.Status != SiteStatus.Active)
-            return QuestionResult.Refused("Hãy chọn một đơn vị trong danh sách để chuyển câu hỏi.");
-        if (target.Id == q.HandlingSiteId) return QuestionResult.Refused($"Câu hỏi đang do {target.Name} xử lý; hãy chọn đơn vị khác.");
         var cleanNote = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
         if (cleanNote?.Length > NoteMax) return QuestionResult.Refused($"Ghi chú dài quá {VietnameseText.FormatNumber(NoteMax)} ký tự.");
         var origin = snap.ById[q.SiteId];
@@ -212,7 +161,7 @@ public sealed class QuestionService(
         // The new unit gets its own reminder and escalation; the legal deadline stays the one set on receipt.
         q.RemindedAt = null;
         q.EscalatedAt = null;
-        foreach (var to in await StaffAsync(target, SiteRole.Editor, ct))
+        foreach (var to in await routing.StaffAsync(target, SiteRole.Editor, ct))
             outbox.Enqueue(db, target.Id, QuestionMails.Assigned(to, q, from, target));
         var records = new List<AuditRecord>
         {
@@ -256,9 +205,8 @@ public sealed class QuestionService(
         var question = check.Required(form.Question, "Câu hỏi công khai", BodyMax);
         var answer = check.Required(form.Answer, "Câu trả lời công khai", AnswerMax);
         // The asker's contact details must not reach the public page by a copy and paste.
-        foreach (var (value, label) in new[] { (q.AskerEmail, "thư điện tử"), (q.AskerPhone, "số điện thoại") })
-            if (!string.IsNullOrEmpty(value) && (title + question + answer).Contains(value, StringComparison.OrdinalIgnoreCase))
-                check.Fail($"Nội dung công khai còn {label} của người hỏi; hãy bỏ thông tin cá nhân trước khi công khai.");
+        foreach (var leak in PersonalData.LeaksIn(title + "\n" + question + "\n" + answer, q.AskerEmail, q.AskerPhone, "người hỏi"))
+            check.Fail(leak);
         if (!check.Ok) return new QuestionResult(errors);
         var again = q.Status == QuestionStatus.Published;
         q.PublicTitle = SearchText.Nfc(title);
@@ -288,103 +236,32 @@ public sealed class QuestionService(
         return await CommitAsync(e, q, records, ct);
     }
 
+    private const string Noun = "Câu hỏi";
+
     private async Task<(Question?, QuestionResult?)> LoadForChangeAsync(Site current, Editor e, int id, int version, CancellationToken ct)
     {
-        if (e.Role is null || e.Role < SiteRole.Editor)
-            return (null, QuestionResult.Refused($"Chỉ biên tập viên trở lên của {current.Name} được xử lý câu hỏi."));
-        var q = await db.Questions.IgnoreQueryFilters().FirstOrDefaultAsync(x => x.Id == id && (x.SiteId == current.Id || x.HandlingSiteId == current.Id), ct);
-        if (q is null) return (null, QuestionResult.Refused("Không tìm thấy câu hỏi."));
-        if (q.HandlingSiteId != current.Id)
-        {
-            var handler = (await directory.GetAsync(ct)).ById.GetValueOrDefault(q.HandlingSiteId)?.Name ?? "đơn vị khác";
-            return (null, QuestionResult.Refused($"Câu hỏi đang do {handler} xử lý; trang này chỉ xem được."));
-        }
-        if (q.Version != version) return (null, QuestionResult.Refused("Câu hỏi vừa được người khác xử lý; hãy tải lại trang."));
-        return (q, null);
+        var (q, refusal) = await routing.LoadForChangeAsync(Involving(current), current, e, id, version, "câu hỏi", Noun, ct);
+        return (q, refusal is null ? null : QuestionResult.Refused(refusal));
     }
 
-    private async Task<QuestionResult> CommitAsync(Editor e, Question q, IReadOnlyList<AuditRecord> records, CancellationToken ct)
-    {
-        try
-        {
-            await audit.SaveAsync(db, e.Audit, () => records, ct);
-            return new QuestionResult([], q);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            return QuestionResult.Refused("Câu hỏi vừa được người khác xử lý; hãy tải lại trang.");
-        }
-    }
-
-    /// <summary>Addresses of the site's people with at least this role; the site's own address when it has none.</summary>
-    public async Task<List<string>> StaffAsync(Site site, SiteRole minimum, CancellationToken ct)
-    {
-        var emails = await db.SiteMemberships.AsNoTracking().Where(m => m.SiteId == site.Id && m.Role >= minimum)
-            .Select(m => m.User!.Email).Where(x => x != null && x != "").Distinct().ToListAsync(ct);
-        var list = emails.Select(x => x!).OrderBy(x => x, StringComparer.Ordinal).ToList();
-        if (list.Count == 0 && !string.IsNullOrWhiteSpace(site.Email)) list.Add(site.Email.Trim());
-        return list;
-    }
+    private async Task<QuestionResult> CommitAsync(Editor e, Question q, IReadOnlyList<AuditRecord> records, CancellationToken ct) =>
+        await routing.CommitAsync(e, records, Noun, ct) is { } refusal ? QuestionResult.Refused(refusal) : new QuestionResult([], q);
 
     // ---------------------------------------------------------------------------------------------- deadlines
 
-    public sealed record DeadlineReport(int Reminded, int Escalated);
+    private static readonly DeadlineTexts<Question> Deadlines = new("question",
+        QuestionMails.Reminder, QuestionMails.Escalation,
+        (q, left) => $"Nhắc hạn câu hỏi {q.Code}: còn {left} ngày làm việc (hạn {VnTime.DateText(q.DueOn)}).",
+        (q, over) => $"Câu hỏi {q.Code} quá hạn trả lời {over} ngày làm việc (hạn {VnTime.DateText(q.DueOn)}): đã báo trưởng ban biên tập và quản trị trang.");
 
-    /// <summary>
-    /// Reminds the handling unit's editors of every open question with ReminderWorkingDays or fewer left, and escalates
-    /// to its editors-in-chief and administrators every one past its due date; each once per handling unit, each with
-    /// its mail and audit entry in one transaction. Safe to run on several nodes: a question already reminded or
-    /// escalated by another run is left (its version moved, and the flag is set).
-    /// </summary>
+    /// <summary>Reminders before the deadline and escalation after it (see <see cref="RequestRouting.SweepAsync"/>).</summary>
     public async Task<DeadlineReport> RunDeadlinesAsync(CancellationToken ct)
     {
-        var today = Today;
-        var reminderFrom = calendar.AddWorkingDays(today, O.ReminderWorkingDays);
-        var open = await db.Questions.IgnoreQueryFilters().AsNoTracking()
-            .Where(q => (q.Status == QuestionStatus.Received || q.Status == QuestionStatus.Assigned)
-                && ((q.EscalatedAt == null && q.DueOn < today) || (q.RemindedAt == null && q.DueOn <= reminderFrom)))
-            .OrderBy(q => q.DueOn).Select(q => q.Id).ToListAsync(ct);
-        var snap = await directory.GetAsync(ct);
-        int reminded = 0, escalated = 0;
-        foreach (var id in open)
-        {
-            db.ChangeTracker.Clear();
-            var q = await db.Questions.IgnoreQueryFilters().FirstOrDefaultAsync(x => x.Id == id, ct);
-            if (q is null || !q.IsOpen || !snap.ById.TryGetValue(q.HandlingSiteId, out var handling)) continue;
-            var left = calendar.WorkingDaysBetween(today, q.DueOn);
-            AuditRecord record;
-            if (q.DueOn < today && q.EscalatedAt is null)
-            {
-                q.EscalatedAt = Now;
-                q.RemindedAt ??= Now;
-                foreach (var to in await StaffAsync(handling, SiteRole.EditorInChief, ct))
-                    outbox.Enqueue(db, handling.Id, QuestionMails.Escalation(to, q, handling, -left));
-                record = new("question.escalate", $"Câu hỏi {q.Code} quá hạn trả lời {-left} ngày làm việc (hạn {VnTime.DateText(q.DueOn)}): đã báo trưởng ban biên tập và quản trị trang.", handling.Id, "question", Id(q.Id));
-                escalated++;
-            }
-            else if (q.RemindedAt is null && q.DueOn >= today)
-            {
-                q.RemindedAt = Now;
-                foreach (var to in await StaffAsync(handling, SiteRole.Editor, ct))
-                    outbox.Enqueue(db, handling.Id, QuestionMails.Reminder(to, q, handling, left));
-                record = new("question.remind", $"Nhắc hạn câu hỏi {q.Code}: còn {left} ngày làm việc (hạn {VnTime.DateText(q.DueOn)}).", handling.Id, "question", Id(q.Id));
-                reminded++;
-            }
-            else continue;
-            try
-            {
-                await audit.SaveAsync(db, AuditActor.System, record, ct);
-            }
-            catch (DbUpdateConcurrencyException)
-            {
-                // Someone answered or passed it on meanwhile, or another node did this one: nothing to do.
-                if (record.Action == "question.escalate") escalated--; else reminded--;
-            }
-        }
-        db.ChangeTracker.Clear();
-        if (reminded + escalated > 0) log.LogInformation("Hỏi đáp: nhắc hạn {Reminded} câu hỏi, báo quá hạn {Escalated} câu hỏi.", reminded, escalated);
-        return new DeadlineReport(reminded, escalated);
+        var report = await routing.SweepAsync(db.Questions, q => q.Status == QuestionStatus.Received || q.Status == QuestionStatus.Assigned,
+            O.ReminderWorkingDays, Deadlines, ct);
+        if (report.Reminded + report.Escalated > 0)
+            log.LogInformation("Hỏi đáp: nhắc hạn {Reminded} câu hỏi, báo quá hạn {Escalated} câu hỏi.", report.Reminded, report.Escalated);
+        return report;
     }
 
     private static string Id(int id) => id.ToString(CultureInfo.InvariantCulture);

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using MinhBach.Features.Requests;
 using Quartz;
 
 namespace MinhBach.Features.Questions;
@@ -11,6 +12,7 @@ public static class QuestionsSetup
         services.AddOptions<QuestionOptions>().BindConfiguration(QuestionOptions.Section)
             .Validate(o => o.Problems().Count == 0, "Cấu hình Questions không hợp lệ: AnswerWorkingDays 1–120, ReminderWorkingDays nhỏ hơn AnswerWorkingDays, DeadlineCheckMinutes 1–1440, MaxAttachmentMegabytes 1–10.")
             .ValidateOnStart();
+        services.AddRequestRouting();
         services.AddScoped<QuestionService>();
         return services;
     }

@@ -107,6 +107,8 @@ public static class SchedulingSetup
             // The other features' jobs: every scheduled job is declared with this one scheduler.
             Mail.MailSetup.AddJobs(q, config);
             Questions.QuestionsSetup.AddJobs(q, config);
+            Petitions.PetitionsSetup.AddJobs(q, config);
+            Monitor.MonitorPassJob.Add(q, config);
         });
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         return services;

@@ -69,6 +69,13 @@ public static class Relevance
                     SiteId = siteId, Slug = item.Id + "-" + VietnameseText.Slugify(item.Number, 60), Number = item.Number ?? "", TypeCode = item.Type ?? "",
                     Title = item.Title, IssuingBody = item.Text, IssuedOn = date, CreatedAt = at,
                 },
+                // A published question: its public wording is the title and the text (question and answer).
+                SearchKinds.Question => new Questions.Question
+                {
+                    SiteId = siteId, HandlingSiteId = siteId, Code = "HD-RELV-" + item.Id.ToUpperInvariant(), AskerName = "Người hỏi", Topic = "Khác",
+                    Title = item.Title, Body = item.Text, AskedAt = at, DueOn = date, Status = Questions.QuestionStatus.Published, Answer = item.Text,
+                    AnsweredAt = at, PublishedAt = at, PublicTitle = item.Title, PublicQuestion = item.Text, PublicAnswer = "",
+                },
                 _ => new Page { SiteId = siteId, Language = "vi", Slug = item.Id, Kind = "intro", Title = item.Title, Body = "<p>" + System.Net.WebUtility.HtmlEncode(item.Text) + "</p>", UpdatedAt = at },
             };
             db.Add(entity);
@@ -80,6 +87,7 @@ public static class Relevance
             Article a => (SearchKinds.Article, a.Id),
             Document d => (SearchKinds.Document, d.Id),
             Page p => (SearchKinds.Page, p.Id),
+            Questions.Question q => (SearchKinds.Question, q.Id),
             _ => throw new InvalidOperationException(),
         }, m => m.Id);
     }

@@ -42,7 +42,8 @@ public sealed record SearchResult(
 /// Every step is bounded whatever the number of hits: hits are counted up to <see cref="SearchOptions.BroadQueryHits"/>;
 /// a query with more ranks its newest hits only; long texts are read for the few items shown.
 /// </summary>
-public sealed class SearchEngine(AppDb db, SearchVocabulary vocabulary, Catalogue.Catalogue catalogue, Microsoft.Extensions.Options.IOptions<SearchOptions> options, TimeProvider clock)
+public sealed class SearchEngine(AppDb db, SearchVocabulary vocabulary, Catalogue.Catalogue catalogue, Microsoft.Extensions.Options.IOptions<SearchOptions> options,
+    TimeProvider clock)
 {
     public const int MaxQueryLength = 1000;
     private const int MaxTokens = 12;
@@ -91,25 +92,36 @@ public sealed class SearchEngine(AppDb db, SearchVocabulary vocabulary, Catalogu
         var limit = options.Value.BroadQueryHits;
         if (!Sqlite)
         {
-            // PostgreSQL reads a word's whole GIN posting list at every query that uses it (some 40 ms for a word in
-            // 150,000 of a million items), so a query in many items is recognised by its hits among the newest ids,
-            // and those same rows are ranked: the posting list is read once.
-            var window = await WindowAsync(tokens, q, limit + 1, 50 * limit, ct);
-            if (window.Count > limit) return new Scan([], limit, false) { Newest = window };
+            // A plain GIN scan reads a word's whole posting list (some 40 ms for a word in 150,000 of a million items), so
+            // the hits are looked for among the newest ids first, in windows of blocks each four times wider: a query with
+            // more hits than are counted is found broad in its first windows, and those same rows are ranked.
+            for (var window = SearchIndexes.BlockSize; ; window *= 4)
+            {
+                var rows = await WindowAsync(tokens, q, limit + 1, window, ct);
+                if (rows.Count > limit) return new Scan([], limit, false) { Newest = rows };
+                if (!Whole(window)) continue;
+                // Every hit passing the filters is in rows; without filters, they are all the facets need.
+                if (!Filtering(q))
+                    return new Scan(rows.GroupBy(r => (r.Kind, r.TypeCode, r.Year)).Select(g => new FacetRow(g.Key.Kind, g.Key.TypeCode, g.Key.Year, g.Count())).ToList(),
+                        rows.Count, true);
+                break;
+            }
         }
         var facets = await FacetsAsync(tokens, q, withFilters: false, limit + 1, ct);
         if (facets.Sum(f => f.Count) <= limit) return new Scan(facets, Matching(facets, q), true);
-        if (q.Kind is null && q.TypeCode is null && q.Year is null) return new Scan(facets, limit, false);
+        if (!Filtering(q)) return new Scan(facets, limit, false);
         // More hits than are counted, and filters: count those that pass them, which may be few.
-        var filtered = (await FacetsAsync(tokens, q, withFilters: true, limit + 1, ct)).Sum(f => f.Count);
-        return new Scan(facets, Math.Min(filtered, limit), false) { Narrow = filtered <= limit };
+        var filteredCount = (await FacetsAsync(tokens, q, withFilters: true, limit + 1, ct)).Sum(f => f.Count);
+        return new Scan(facets, Math.Min(filteredCount, limit), false) { Narrow = filteredCount <= limit };
     }
+
+    private static bool Filtering(SearchQuery q) => q.Kind is not null || q.TypeCode is not null || q.Year is not null;
 
     private static int Matching(List<FacetRow> facets, SearchQuery q) =>
         facets.Where(f => (q.Kind is null || f.Kind == q.Kind) && (q.TypeCode is null || f.TypeCode == q.TypeCode) && (q.Year is null || f.Year == q.Year)).Sum(f => f.Count);
 
     private sealed record Row(int Id, int SiteId, string Kind, int RefId, string Title, string? Number, string? TypeCode, DateTime Date, int Year,
-        string IndexTitle, string IndexNumber, double Score);
+        string IndexTitle, string IndexNumber, int? AlsoOnSiteId, double Score);
 
     private async Task<SearchResult> RankAsync(SearchQuery q, string text, List<string> tokens, Scan scan, CancellationToken ct)
     {
@@ -155,8 +167,8 @@ public sealed class SearchEngine(AppDb db, SearchVocabulary vocabulary, Catalogu
                 var score = x.Score + (phrase.Contains(x.Row.Id) ? 1.0 : 0);
                 if (accented.Count > 0)
                 {
-                    var words = SearchText.AccentedWords(x.Row.Number + " " + x.Row.Title + " " + heads.GetValueOrDefault(x.Row.Id)).ToHashSet();
-                    score += 1.5 * accented.Count(words.Contains) / accented.Count;
+                    var lower = SearchText.LowerNfc(x.Row.Number + " " + x.Row.Title + " " + heads.GetValueOrDefault(x.Row.Id));
+                    score += 1.5 * accented.Count(w => SearchText.HasWord(lower, w)) / accented.Count;
                 }
                 return (x.Row, Score: score);
             }).OrderByDescending(x => x.Score).ThenByDescending(x => x.Row.Date).ToList();
@@ -168,7 +180,8 @@ public sealed class SearchEngine(AppDb db, SearchVocabulary vocabulary, Catalogu
         var hits = pageRows.Select(x =>
         {
             var r = x.Row;
-            var entry = new SearchEntry { Id = r.Id, SiteId = r.SiteId, Kind = r.Kind, RefId = r.RefId, Title = r.Title, Number = r.Number, TypeCode = r.TypeCode, Date = r.Date, Year = r.Year };
+            var entry = new SearchEntry { Id = r.Id, SiteId = r.SiteId, Kind = r.Kind, RefId = r.RefId, Title = r.Title, Number = r.Number, TypeCode = r.TypeCode, Date = r.Date, Year = r.Year,
+                AlsoOnSiteId = r.AlsoOnSiteId };
             var title = r.Number is null ? r.Title : $"{r.Number}: {r.Title}";
             return new SearchHit(entry, x.Score, SearchText.Highlight(title, tokenSet), SearchText.Highlight(texts.GetValueOrDefault(r.Id) ?? "", tokenSet, 240));
         }).ToList();
@@ -209,22 +222,29 @@ public sealed class SearchEngine(AppDb db, SearchVocabulary vocabulary, Catalogu
     private static string TsQuery(List<string> tokens) => string.Join(" & ", tokens);
     private static string IdList(IEnumerable<int> ids) => string.Join(",", ids.Select(i => i.ToString(CultureInfo.InvariantCulture)));
 
+    /// <summary>SQLite's covering index of the filter columns (see SqliteAppDb).</summary>
+    public const string ScanIndex = "IX_SearchEntries_Scan";
+
     private const string RowColumns = "e.\"Id\" AS \"Id\", e.\"SiteId\" AS \"SiteId\", e.\"Kind\" AS \"Kind\", e.\"RefId\" AS \"RefId\", e.\"Title\" AS \"Title\", " +
-        "e.\"Number\" AS \"Number\", e.\"TypeCode\" AS \"TypeCode\", e.\"Date\" AS \"Date\", e.\"Year\" AS \"Year\", e.\"IndexTitle\" AS \"IndexTitle\", e.\"IndexNumber\" AS \"IndexNumber\"";
+        "e.\"Number\" AS \"Number\", e.\"TypeCode\" AS \"TypeCode\", e.\"Date\" AS \"Date\", e.\"Year\" AS \"Year\", e.\"IndexTitle\" AS \"IndexTitle\", e.\"IndexNumber\" AS \"IndexNumber\", " +
+        "e.\"AlsoOnSiteId\" AS \"AlsoOnSiteId\"";
 
     private (string From, string Where, List<object> Args) Filtered(List<string> tokens, SearchQuery q, bool withFilters)
     {
         var args = new List<object> { Sqlite ? FtsMatch(tokens) : TsQuery(tokens) };
-        var where = Sqlite
-            ? $"search_fts MATCH {{0}} AND e.\"SiteId\" IN ({IdList(q.SiteIds)})"
-            : $"e.\"Vector\" @@ to_tsquery('simple', {{0}}) AND e.\"SiteId\" IN ({IdList(q.SiteIds)})";
+        var sites = IdList(q.SiteIds);
+        // A question answered by another unit is found on both sites (AlsoOnSiteId).
+        var where = (Sqlite ? "search_fts MATCH {0}" : $"{SearchIndexes.IndexedVector} @@ to_tsquery('simple', {{0}})") +
+            $" AND (e.\"SiteId\" IN ({sites}) OR e.\"AlsoOnSiteId\" IN ({sites}))";
         if (withFilters)
         {
             if (q.Kind is not null) { args.Add(q.Kind); where += $" AND e.\"Kind\" = {{{args.Count - 1}}}"; }
             if (q.TypeCode is not null) { args.Add(q.TypeCode); where += $" AND e.\"TypeCode\" = {{{args.Count - 1}}}"; }
             if (q.Year is not null) { args.Add(q.Year.Value); where += $" AND e.\"Year\" = {{{args.Count - 1}}}"; }
         }
-        var from = Sqlite ? "search_fts JOIN \"SearchEntries\" e ON e.\"Id\" = search_fts.rowid" : "\"SearchEntries\" e";
+        // SQLite: each hit's site, kind, type and year come from a narrow covering index (IX_SearchEntries_Scan), not from the
+        // row, whose texts fill a page or more each: thousands of hits cost thousands of small reads, not of pages.
+        var from = Sqlite ? $"search_fts JOIN \"SearchEntries\" e INDEXED BY \"{ScanIndex}\" ON e.\"Id\" = search_fts.rowid" : "\"SearchEntries\" e";
         return (from, where, args);
     }
 
@@ -235,7 +255,7 @@ public sealed class SearchEngine(AppDb db, SearchVocabulary vocabulary, Catalogu
         var sql = $"SELECT h.\"Kind\" AS \"Kind\", h.\"TypeCode\" AS \"TypeCode\", h.\"Year\" AS \"Year\", COUNT(*) AS \"Count\" FROM " +
             $"(SELECT e.\"Kind\", e.\"TypeCode\", e.\"Year\" FROM {from} WHERE {where} LIMIT {max.ToString(CultureInfo.InvariantCulture)}) h " +
             "GROUP BY h.\"Kind\", h.\"TypeCode\", h.\"Year\"";
-        return await db.Database.SqlQueryRaw<FacetRow>(sql, args.ToArray()).ToListAsync(ct);
+        return await ReadAsync(sql, args, r => new FacetRow(r.GetString(0), r.IsDBNull(1) ? null : r.GetString(1), r.GetInt32(2), Convert.ToInt32(r.GetValue(3), CultureInfo.InvariantCulture)), ct);
     }
 
     /// <summary>The best hits by the index's own rank (number, then title, then text); for queries with few hits.</summary>
@@ -246,43 +266,60 @@ public sealed class SearchEngine(AppDb db, SearchVocabulary vocabulary, Catalogu
         var sql = Sqlite
             ? $"SELECT {RowColumns}, bm25(search_fts, 12.0, 6.0, 1.0) AS \"Score\" FROM {from} WHERE {where} ORDER BY \"Score\" LIMIT {limit}"
             : $"SELECT {RowColumns}, ts_rank('{{{{0.1, 0.2, 0.6, 1.0}}}}', e.\"Vector\", to_tsquery('simple', {{0}}))::float8 AS \"Score\" FROM {from} WHERE {where} ORDER BY \"Score\" DESC LIMIT {limit}";
-        return await db.Database.SqlQueryRaw<Row>(sql, args.ToArray()).ToListAsync(ct);
+        return await ReadAsync(sql, args, ReadRow, ct);
     }
 
     /// <summary>The newest hits (by when they were indexed, which follows publication), without reading every hit.</summary>
-    private async Task<List<Row>> NewestAsync(List<string> tokens, SearchQuery q, int limit, CancellationToken ct)
+    private async Task<List<Row>> NewestAsync(List<string> tokens, SearchQuery q, int limit, CancellationToken ct) =>
+        await NewestAsync(tokens, q, withFilters: true, limit, ct);
+
+    private async Task<List<Row>> NewestAsync(List<string> tokens, SearchQuery q, bool withFilters, int limit, CancellationToken ct)
     {
-        var (from, where, args) = Filtered(tokens, q, withFilters: true);
+        var (from, where, args) = Filtered(tokens, q, withFilters);
         if (Sqlite)
         {
             // FTS5 walks its index backwards by rowid and stops at the limit.
             var sql = $"SELECT {RowColumns}, 0.0 AS \"Score\" FROM {from} WHERE {where} ORDER BY search_fts.rowid DESC LIMIT {limit}";
-            return await db.Database.SqlQueryRaw<Row>(sql, args.ToArray()).ToListAsync(ct);
+            return await ReadAsync(sql, args, ReadRow, ct);
         }
-        // GIN yields hits in no order: look in windows of the newest ids, each four times wider, until enough are found.
-        for (var window = Math.Max(limit * 50, 20_000); ; window *= 4)
+        // GIN yields hits in no order: look in windows of the newest blocks, each four times wider, until enough are found.
+        for (var window = SearchIndexes.BlockSize; ; window *= 4)
         {
             var rows = await WindowAsync(tokens, q, limit, window, ct);
-            if (rows.Count >= limit || window >= _lastId) return rows;
+            if (rows.Count >= limit || Whole(window)) return rows;
         }
     }
 
     private int _lastId;
 
-    /// <summary>PostgreSQL: the newest hits among the last <paramref name="window"/> ids, newest first (the GIN bitmap
-    /// and the primary key's range are combined, so only the window's hits are read from the table).</summary>
+    // Past 16 blocks the OR of their lexemes costs more than reading the words' lists whole (a document number: 0.6 s with
+    // 66 blocks against 30 ms without, measured at a million items), so the next window is every id.
+    private const int MaxWindowBlocks = 16;
+    private bool Whole(int window) => window > _lastId || window > MaxWindowBlocks * SearchIndexes.BlockSize;
+
+    /// <summary>PostgreSQL: the newest hits among the last <paramref name="window"/> ids (whole blocks of them), newest first,
+    /// or among all when the window holds every id. The blocks' lexemes are ANDed with the words (`words &amp; (b244 | b243)`),
+    /// so GIN follows the blocks' short lists and skips through the words' long ones, and only the window's hits are read
+    /// from the table.</summary>
     private async Task<List<Row>> WindowAsync(List<string> tokens, SearchQuery q, int limit, int window, CancellationToken ct)
     {
         if (_lastId == 0) _lastId = await db.SearchEntries.MaxAsync(e => (int?)e.Id, ct) ?? 0;
         var (from, where, args) = Filtered(tokens, q, withFilters: true);
-        var sql = $"SELECT * FROM (SELECT {RowColumns}, 0::float8 AS \"Score\" FROM {from} WHERE {where} AND e.\"Id\" > {_lastId - window} OFFSET 0) w ORDER BY w.\"Id\" DESC LIMIT {limit}";
-        // Left to itself the planner walks the primary key through the window and tests every row's tsvector, read
-        // from TOAST (ten times slower than the bitmaps); and compiling with JIT costs more than the query.
+        if (!Whole(window))
+        {
+            // Up to the block after the last id, which entries added since may have started.
+            var last = _lastId / SearchIndexes.BlockSize + 1;
+            var blocks = Enumerable.Range(0, window / SearchIndexes.BlockSize + 2).Select(i => "b" + (last - i).ToString(CultureInfo.InvariantCulture));
+            args[0] = $"{TsQuery(tokens)} & ({string.Join(" | ", blocks)})";
+        }
+        var sql = $"SELECT * FROM (SELECT {RowColumns}, 0::float8 AS \"Score\" FROM {from} WHERE {where} OFFSET 0) w ORDER BY w.\"Id\" DESC LIMIT {limit}";
+        // Left to itself the planner may walk the primary key and test every row's tsvector, read from TOAST (ten times
+        // slower than the bitmaps); and compiling with JIT costs more than the query.
         var own = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         try
         {
             await db.Database.ExecuteSqlRawAsync("SET LOCAL enable_indexscan = off; SET LOCAL jit = off", ct);
-            var rows = await db.Database.SqlQueryRaw<Row>(sql, args.ToArray()).ToListAsync(ct);
+            var rows = await ReadAsync(sql, args, ReadRow, ct);
             if (own is not null) await own.CommitAsync(ct);
             return rows;
         }
@@ -292,16 +329,57 @@ public sealed class SearchEngine(AppDb db, SearchVocabulary vocabulary, Catalogu
         }
     }
 
+    /// <summary>
+    /// Runs one of the engine's SQL statements over the context's connection (and transaction), {0}, {1}… being the
+    /// arguments. Plain ADO, not SqlQueryRaw: the statements carry their ids inline, so nearly every one is new to EF's
+    /// query cache, and compiling a query for each cost more than running it.
+    /// </summary>
+    private async Task<List<T>> ReadAsync<T>(string sql, IReadOnlyList<object> args, Func<System.Data.Common.DbDataReader, T> read, CancellationToken ct)
+    {
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            await using var cmd = db.Database.GetDbConnection().CreateCommand();
+            cmd.Transaction = db.Database.CurrentTransaction is { } tx ? Microsoft.EntityFrameworkCore.Storage.DbContextTransactionExtensions.GetDbTransaction(tx) : null;
+            for (var i = 0; i < args.Count; i++)
+            {
+                var p = cmd.CreateParameter();
+                p.ParameterName = "@p" + i.ToString(CultureInfo.InvariantCulture);
+                p.Value = args[i];
+                cmd.Parameters.Add(p);
+                sql = sql.Replace("{" + i.ToString(CultureInfo.InvariantCulture) + "}", p.ParameterName, StringComparison.Ordinal);
+            }
+            cmd.CommandText = sql.Replace("{{", "{", StringComparison.Ordinal).Replace("}}", "}", StringComparison.Ordinal);
+            var rows = new List<T>();
+            await using var reader = await cmd.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct)) rows.Add(read(reader));
+            return rows;
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    private static Row ReadRow(System.Data.Common.DbDataReader r) => new(
+        r.GetInt32(0), r.GetInt32(1), r.GetString(2), r.GetInt32(3), r.GetString(4), r.IsDBNull(5) ? null : r.GetString(5), r.IsDBNull(6) ? null : r.GetString(6),
+        // SQLite keeps times as text in UTC (as EF writes them); PostgreSQL as timestamptz.
+        DateTime.SpecifyKind(r.GetDateTime(7), DateTimeKind.Utc), r.GetInt32(8), r.GetString(9), r.GetString(10),
+        r.IsDBNull(11) ? null : r.GetInt32(11), r.GetDouble(12));
+
     /// <summary>Which candidates hold the words side by side, in order, anywhere in their text.</summary>
     private async Task<HashSet<int>> WithPhraseAsync(List<string> tokens, List<int> ids, CancellationToken ct)
     {
         if (ids.Count == 0) return [];
-        // SQLite: within the candidates' range of rowids, which FTS5 seeks to instead of reading every phrase hit.
+        // SQLite: FTS5 checks a phrase by walking the position lists of its words through the candidates' whole range of
+        // rowids (up to half a second for common words when the candidates span the index), so the candidates' own normal
+        // forms, single-spaced words, are searched for the words in a row instead.
         var sql = Sqlite
-            ? $"SELECT rowid AS \"Value\" FROM search_fts WHERE search_fts MATCH {{0}} AND rowid BETWEEN {ids.Min()} AND {ids.Max()} AND rowid IN ({IdList(ids)})"
+            ? $"SELECT \"Id\" AS \"Value\" FROM \"SearchEntries\" WHERE \"Id\" IN ({IdList(ids)}) AND (instr(' ' || \"IndexNumber\" || ' ', {{0}}) > 0 " +
+              $"OR instr(' ' || \"IndexTitle\" || ' ', {{0}}) > 0 OR instr(' ' || \"IndexText\" || ' ', {{0}}) > 0)"
             : $"SELECT \"Id\" AS \"Value\" FROM \"SearchEntries\" WHERE \"Vector\" @@ phraseto_tsquery('simple', {{0}}) AND \"Id\" IN ({IdList(ids)})";
-        var arg = Sqlite ? "\"" + string.Join(' ', tokens) + "\"" : string.Join(' ', tokens);
-        return (await db.Database.SqlQueryRaw<int>(sql, arg).ToListAsync(ct)).ToHashSet();
+        var arg = Sqlite ? " " + string.Join(' ', tokens) + " " : string.Join(' ', tokens);
+        return (await ReadAsync(sql, [arg], r => r.GetInt32(0), ct)).ToHashSet();
     }
 
     /// <summary>The start of the items' texts.</summary>

@@ -6,23 +6,25 @@ public static class SearchKinds
     public const string Article = "article";
     public const string Document = "document";
     public const string Page = "page";
+    public const string Question = "question";
 
     public static string Vietnamese(string kind) => kind switch
     {
         Article => "Tin bài",
         Document => "Văn bản",
         Page => "Trang giới thiệu",
+        Question => "Hỏi đáp",
         _ => kind,
     };
 
-    public static readonly string[] All = [Article, Document, Page];
+    public static readonly string[] All = [Article, Document, Page, Question];
 }
 
 /// <summary>
 /// One public item in the search index: kept by <see cref="SearchIndexing"/> in the same transaction as the
 /// item itself, so what a visitor can open is what search finds, and nothing else (drafts never are).
 /// The Index* columns hold <see cref="Text.SearchText.Normalize"/> forms, which the full-text engine indexes:
-/// an FTS5 table on SQLite, a generated tsvector with a GIN index on PostgreSQL.
+/// an FTS5 table on SQLite, a generated tsvector with a GIN index (over it and a block lexeme, SearchIndexes) on PostgreSQL.
 /// </summary>
 public sealed class SearchEntry
 {
@@ -31,6 +33,8 @@ public sealed class SearchEntry
 
     public int Id { get; set; }
     public int SiteId { get; set; }
+    /// <summary>A second site that shows the item: a question answered by another unit is public on both, as on /hoi-dap.</summary>
+    public int? AlsoOnSiteId { get; set; }
     public string Kind { get; set; } = "";
     public int RefId { get; set; }
     /// <summary>Document type code (data/document-types.json), for the type facet of documents.</summary>

@@ -4,6 +4,7 @@ using MinhBach.Data;
 using MinhBach.Features.Articles;
 using MinhBach.Features.Content;
 using MinhBach.Features.Documents;
+using MinhBach.Features.Questions;
 using MinhBach.Text;
 
 namespace MinhBach.Features.Search;
@@ -35,6 +36,7 @@ public static class SearchIndexing
         Article => SearchKinds.Article,
         Document => SearchKinds.Document,
         Page => SearchKinds.Page,
+        Question => SearchKinds.Question,
         _ => null,
     };
 
@@ -77,6 +79,7 @@ public static class SearchIndexing
         Article a => a.Id,
         Document d => d.Id,
         Page p => p.Id,
+        Question q => q.Id,
         _ => throw new ArgumentException("Not indexed", nameof(entity)),
     };
 
@@ -89,8 +92,19 @@ public static class SearchIndexing
             string.Join(" ", new[] { typeName(d.TypeCode), d.Title, d.IssuingBody, d.Signer, d.Field, d.AttachmentText }.Where(s => !string.IsNullOrWhiteSpace(s))),
             d.Number, d.TypeCode, d.IssuedOn.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc)),
         Page { Language: "vi" } p => Entry(p.SiteId, SearchKinds.Page, p.Id, p.Title, SearchText.FromHtml(p.Body), null, null, p.UpdatedAt),
+        // Only the public wording: the asker's own text and contact are never indexed.
+        Question { Status: QuestionStatus.Published, PublishedAt: not null } q => QuestionEntry(q),
         _ => null,
     };
+
+    /// <summary>Only the public wording: the asker's own text and contact are never indexed. Found on the site it was
+    /// asked on and on the one that answered it.</summary>
+    private static SearchEntry QuestionEntry(Question q)
+    {
+        var e = Entry(q.SiteId, SearchKinds.Question, q.Id, q.PublicTitle ?? "", q.PublicQuestion + " " + q.PublicAnswer, null, null, q.PublishedAt!.Value);
+        if (q.HandlingSiteId != q.SiteId) e.AlsoOnSiteId = q.HandlingSiteId;
+        return e;
+    }
 
     private static SearchEntry Entry(int siteId, string kind, int refId, string title, string text, string? number, string? typeCode, DateTime date)
     {

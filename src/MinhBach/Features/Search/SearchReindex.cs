@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using MinhBach.Data;
 using MinhBach.Features.Articles;
+using MinhBach.Features.Questions;
 
 namespace MinhBach.Features.Search;
 
@@ -15,12 +16,19 @@ public sealed class SearchReindex(AppDb db)
 
     public sealed record Progress(string Kind, int Done, int Total);
 
-    public async Task<int> RunAsync(IProgress<Progress>? progress = null, CancellationToken ct = default)
+    /// <param name="kinds">Only these kinds (<see cref="SearchKinds"/>); all when null.</param>
+    public async Task<int> RunAsync(IProgress<Progress>? progress = null, CancellationToken ct = default, IReadOnlyCollection<string>? kinds = null)
     {
         var indexed = 0;
-        indexed += await RunKindAsync(SearchKinds.Article, db.Articles.IgnoreQueryFilters().Where(a => a.Status == ArticleStatus.Published), a => a.Id, progress, ct);
-        indexed += await RunKindAsync(SearchKinds.Document, db.Documents.IgnoreQueryFilters(), d => d.Id, progress, ct);
-        indexed += await RunKindAsync(SearchKinds.Page, db.Pages.IgnoreQueryFilters(), p => p.Id, progress, ct);
+        bool Wanted(string kind) => kinds is null || kinds.Contains(kind);
+        if (Wanted(SearchKinds.Article))
+            indexed += await RunKindAsync(SearchKinds.Article, db.Articles.IgnoreQueryFilters().Where(a => a.Status == ArticleStatus.Published), a => a.Id, progress, ct);
+        if (Wanted(SearchKinds.Document))
+            indexed += await RunKindAsync(SearchKinds.Document, db.Documents.IgnoreQueryFilters(), d => d.Id, progress, ct);
+        if (Wanted(SearchKinds.Page))
+            indexed += await RunKindAsync(SearchKinds.Page, db.Pages.IgnoreQueryFilters(), p => p.Id, progress, ct);
+        if (Wanted(SearchKinds.Question))
+            indexed += await RunKindAsync(SearchKinds.Question, db.Questions.IgnoreQueryFilters().Where(q => q.Status == QuestionStatus.Published), q => q.Id, progress, ct);
         // Rewriting every entry leaves FTS5 with many small segments, which every query then merges: fold them into one.
         if (db.Database.IsSqlite()) await db.Database.ExecuteSqlRawAsync("INSERT INTO search_fts(search_fts) VALUES('optimize')", ct);
         return indexed;

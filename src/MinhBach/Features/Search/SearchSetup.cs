@@ -11,6 +11,7 @@ public static class SearchSetup
             .Validate(o => o.BroadQueryHits is >= 1 and <= 10_000_000, "Search:BroadQueryHits phải từ 1 đến 10.000.000.")
             .ValidateOnStart();
         services.AddSingleton<SearchVocabulary>();
+        services.AddHostedService<SearchIndexCheck>();
         services.AddScoped<SearchEngine>();
         services.AddScoped<SiteSearch>();
         return services;

@@ -10,9 +10,20 @@ namespace MinhBach.Features.Search;
 /// has a few thousand syllables, so even a province's titles make a small table), rebuilt when this node
 /// changed the index or after ten minutes; large indexes rebuild in the background while the old table serves.
 /// </summary>
-public sealed class SearchVocabulary(IServiceScopeFactory scopes, TimeProvider clock, ILogger<SearchVocabulary> log)
+public sealed class SearchVocabulary
 {
-    private static long _generation;
+    private readonly IServiceScopeFactory scopes;
+    private readonly TimeProvider clock;
+    private readonly ILogger<SearchVocabulary> log;
+
+    public SearchVocabulary(IServiceScopeFactory scopes, TimeProvider clock, ILogger<SearchVocabulary> log, Scaling.ClusterSignals signals)
+    {
+        (this.scopes, this.clock, this.log) = (scopes, clock, log);
+        signals.On(Scaling.Signals.Search, ChangedElsewhere);
+    }
+
+    private static long _localChanges;
+    private static long _remoteChanges;
     private const int InlineBuildLimit = 20_000;
     private static readonly TimeSpan MaxAge = TimeSpan.FromMinutes(10);
 
@@ -25,7 +36,13 @@ public sealed class SearchVocabulary(IServiceScopeFactory scopes, TimeProvider c
     private readonly Lock _lock = new();
 
     /// <summary>Called when this node changes the index.</summary>
-    public static void Changed() => Interlocked.Increment(ref _generation);
+    public static void Changed() => Interlocked.Increment(ref _localChanges);
+
+    /// <summary>How many times this node changed the index: the cluster's signals tell the other nodes when it moves.</summary>
+    public static long LocalChanges => Interlocked.Read(ref _localChanges);
+
+    /// <summary>Another node changed the index (a separate count, so this node never signals it back).</summary>
+    public static void ChangedElsewhere() => Interlocked.Increment(ref _remoteChanges);
 
     /// <summary>Likely spellings of the query, best first (at most <paramref name="max"/>): each word not found in
     /// the titles replaced by near words that are, the more frequent first. Empty when every word is known.</summary>
@@ -122,7 +139,7 @@ public sealed class SearchVocabulary(IServiceScopeFactory scopes, TimeProvider c
     private async Task<Table?> CurrentAsync(AppDb db, CancellationToken ct)
     {
         var table = _table;
-        var generation = Interlocked.Read(ref _generation);
+        var generation = LocalChanges + Interlocked.Read(ref _remoteChanges);
         if (table is not null && table.Generation == generation && clock.GetUtcNow() - table.BuiltAt < MaxAge) return table;
         if (table is null || table.Entries < InlineBuildLimit)
         {
@@ -154,11 +171,16 @@ public sealed class SearchVocabulary(IServiceScopeFactory scopes, TimeProvider c
         var spellings = new Dictionary<string, Dictionary<string, int>>(StringComparer.Ordinal);
         var entries = 0;
         var facets = new Dictionary<int, HashSet<FacetValue>>();
-        await foreach (var e in db.SearchEntries.AsNoTracking().Select(e => new { e.Title, e.SiteId, e.Kind, e.TypeCode, e.Year }).AsAsyncEnumerable().WithCancellation(ct))
+        await foreach (var e in db.SearchEntries.AsNoTracking().Select(e => new { e.Title, e.SiteId, e.Kind, e.TypeCode, e.Year,
+            // Only questions have a second site; asked only of them, SQLite does not read every row's long columns to reach it (it is stored after them).
+            AlsoOnSiteId = e.Kind == SearchKinds.Question ? e.AlsoOnSiteId : null }).AsAsyncEnumerable().WithCancellation(ct))
         {
             entries++;
-            if (!facets.TryGetValue(e.SiteId, out var values)) facets[e.SiteId] = values = [];
-            values.Add(new FacetValue(e.Kind, e.TypeCode, e.Year));
+            foreach (var site in e.AlsoOnSiteId is { } also ? [e.SiteId, also] : new[] { e.SiteId })
+            {
+                if (!facets.TryGetValue(site, out var values)) facets[site] = values = [];
+                values.Add(new FacetValue(e.Kind, e.TypeCode, e.Year));
+            }
             foreach (var word in SearchText.AccentedWords(e.Title))
             {
                 var normal = SearchText.Tokens(word);

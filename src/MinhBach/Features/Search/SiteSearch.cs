@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using MinhBach.Data;
 using MinhBach.Features.Public;
+using MinhBach.Features.Questions;
 using MinhBach.Features.Sites;
 using MinhBach.Text;
 
@@ -73,7 +74,9 @@ public sealed class SiteSearch(SearchEngine engine, AppDb db, SiteDirectory dire
         var hits = result.Hits.Select(h =>
         {
             var e = h.Entry;
-            var owner = snap.ById.GetValueOrDefault(e.SiteId) ?? site;
+            // A question answered by another unit is shown on both sites, as on /hoi-dap: linked on this site when it is one of them.
+            var ownerId = e.AlsoOnSiteId == site.Id ? site.Id : e.SiteId;
+            var owner = snap.ById.GetValueOrDefault(ownerId) ?? site;
             var prefix = owner.Id == site.Id ? http.PathBase.Value ?? "" : SiteUrls.Home(owner, http, byHost).TrimEnd('/');
             var title = e.Number is null ? e.Title : $"{e.Number}: {e.Title}";
             return new SiteHit(e.Kind, SearchKinds.Vietnamese(e.Kind), title, h.TitleHtml, prefix + paths.GetValueOrDefault((e.Kind, e.RefId), "/"),
@@ -95,6 +98,9 @@ public sealed class SiteSearch(SearchEngine engine, AppDb db, SiteDirectory dire
         if (ids[SearchKinds.Page].ToList() is { Count: > 0 } p)
             foreach (var x in await db.Pages.IgnoreQueryFilters().AsNoTracking().Where(x => p.Contains(x.Id)).Select(x => new { x.Id, x.Slug }).ToListAsync(ct))
                 paths[(SearchKinds.Page, x.Id)] = ContentUrls.Intro(x.Slug);
+        // A question's address is its id; the site that answered it is on its entry (AlsoOnSiteId).
+        foreach (var id in ids[SearchKinds.Question])
+            paths[(SearchKinds.Question, id)] = QuestionUrls.Detail(id);
         return paths;
     }
 

@@ -12,6 +12,10 @@ public sealed class RateLimitOptions
 
     /// <summary>Submissions of a public form (questions, comments, petitions, ratings) one address may make per minute.</summary>
     public int PublicFormPerMinute { get; set; } = 5;
+
+    /// <summary>Ratings ("Thông tin này có hữu ích không?") one address may send per minute: one click per page read,
+    /// so more than a form; an office behind one address shares it.</summary>
+    public int RatingPerMinute { get; set; } = 30;
 }
 
 /// <summary>
@@ -23,11 +27,12 @@ public static class RateLimits
 {
     public const string SignIn = "sign-in";
     public const string PublicForm = "public-form";
+    public const string Rating = "rating";
 
     public static IServiceCollection AddRateLimits(this IServiceCollection services, IConfiguration config)
     {
         services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.Section)
-            .Validate(o => o.SignInPerMinute is >= 1 and <= 100_000 && o.PublicFormPerMinute is >= 1 and <= 100_000,
+            .Validate(o => o.SignInPerMinute is >= 1 and <= 100_000 && o.PublicFormPerMinute is >= 1 and <= 100_000 && o.RatingPerMinute is >= 1 and <= 100_000,
                 "RateLimits: số lần mỗi phút phải từ 1 đến 100000.")
             .ValidateOnStart();
         var o = config.GetSection(RateLimitOptions.Section).Get<RateLimitOptions>() ?? new RateLimitOptions();
@@ -41,6 +46,7 @@ public static class RateLimits
             };
             r.AddPolicy(SignIn, http => PostsPerAddress(http, SignIn, o.SignInPerMinute));
             r.AddPolicy(PublicForm, http => PostsPerAddress(http, PublicForm, o.PublicFormPerMinute));
+            r.AddPolicy(Rating, http => PostsPerAddress(http, Rating, o.RatingPerMinute));
         });
         return services;
     }

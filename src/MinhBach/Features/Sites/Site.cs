@@ -55,6 +55,13 @@ public sealed class Site : IVersioned
     public const long DefaultRoyaltyPointValue = 100_000;
     public string? EmcSiteId { get; set; }
     public DateTime CreatedAt { get; set; }
+    /// <summary>Visits counted by the site's previous system, given by the operator, so "since the start" totals keep
+    /// the site's history; the built-in counter adds the days after <see cref="VisitsBeforeDate"/>.</summary>
+    public long VisitsBefore { get; set; }
+    /// <summary>The last day <see cref="VisitsBefore"/> covers; days up to it counted here are not added twice.</summary>
+    public DateOnly? VisitsBeforeDate { get; set; }
+    /// <summary>Show the public visit counter ("Lượt truy cập: …") in the footer.</summary>
+    public bool ShowVisitCounter { get; set; }
     /// <summary>Incremented on every save (AppDb); a settings form posted with an older value is a conflict, not an overwrite.</summary>
     public int Version { get; set; }
 

@@ -1,14 +1,28 @@
 using Microsoft.EntityFrameworkCore;
 using MinhBach.Data;
+using MinhBach.Features.Scaling;
 
 namespace MinhBach.Features.Sites;
 
 /// <summary>
 /// All sites with their host names, held in memory and reloaded every few seconds, so a site added
-/// by another process (the CLI, another node) is served without a restart.
+/// by another process (the CLI, another node) is served without a restart. With Redis, a change made on
+/// another node reaches this one at once through <see cref="ClusterSignals"/>.
 /// </summary>
-public sealed class SiteDirectory(IServiceScopeFactory scopes, TimeProvider clock)
+public sealed class SiteDirectory
 {
+    private readonly IServiceScopeFactory scopes;
+    private readonly TimeProvider clock;
+    private readonly ClusterSignals signals;
+
+    public SiteDirectory(IServiceScopeFactory scopes, TimeProvider clock, ClusterSignals signals)
+    {
+        this.scopes = scopes;
+        this.clock = clock;
+        this.signals = signals;
+        signals.On(Signals.Sites, Invalidate);
+    }
+
     private static readonly TimeSpan MaxAge = TimeSpan.FromSeconds(5);
     private readonly SemaphoreSlim _reload = new(1, 1);
     private Snapshot? _snapshot;
@@ -24,11 +38,18 @@ public sealed class SiteDirectory(IServiceScopeFactory scopes, TimeProvider cloc
     /// <summary>Moves on each Invalidate: a reload that began before it must not store what it read.</summary>
     private int _generation;
 
+    /// <summary>The last snapshot read, even if invalidated since: what sites are served from while the database is away.</summary>
+    private Snapshot? _lastLoaded;
+
+    /// <summary>Forgets the snapshot on this node only.</summary>
     public void Invalidate()
     {
         Interlocked.Increment(ref _generation);
         _snapshot = null;
     }
+
+    /// <summary>A site was added or changed: forgets the snapshot here and on every other node.</summary>
+    public Task ChangedAsync() => signals.SendAsync(Signals.Sites);
 
     public async Task<Snapshot> GetAsync(CancellationToken ct = default)
     {
@@ -42,7 +63,17 @@ public sealed class SiteDirectory(IServiceScopeFactory scopes, TimeProvider cloc
             var generation = Volatile.Read(ref _generation);
             using var scope = scopes.CreateScope();
             var db = scope.ServiceProvider.GetRequiredService<AppDb>();
-            var sites = await db.Sites.AsNoTracking().Include(s => s.Hosts).OrderBy(s => s.Order).ThenBy(s => s.Name).ToListAsync(ct);
+            List<Site> sites;
+            try
+            {
+                sites = await db.Sites.AsNoTracking().Include(s => s.Hosts).OrderBy(s => s.Order).ThenBy(s => s.Name).ToListAsync(ct);
+            }
+            catch (Exception e) when (_lastLoaded is not null && Errors.StatusModel.IsDatabaseFailure(e))
+            {
+                // The database is away: keep resolving sites from what was read last, so every page (the error page
+                // saying so, pages from a cache) still belongs to its site; the next call tries the database again.
+                return _lastLoaded;
+            }
             var byId = sites.ToDictionary(s => s.Id);
             foreach (var s in sites)
                 s.Parent = s.ParentId is int p && byId.TryGetValue(p, out var parent) ? parent : null;
@@ -56,6 +87,7 @@ public sealed class SiteDirectory(IServiceScopeFactory scopes, TimeProvider cloc
             // A site added or changed while this reload read (Invalidate called meanwhile) is not in it: not kept, so
             // the next caller reads again instead of missing that site for the snapshot's lifetime.
             if (generation == Volatile.Read(ref _generation)) _snapshot = snap;
+            _lastLoaded = snap;
             return snap;
         }
         finally

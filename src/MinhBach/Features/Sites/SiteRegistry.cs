@@ -93,6 +93,11 @@ public sealed partial class SiteRegistry(AppDb db, Catalogue.Catalogue catalogue
         var licence = change.LicenceLine is null ? site.LicenceLine : Blank(change.LicenceLine);
         if ((change.IsAggregatedSite ?? site.IsAggregatedSite) && licence is null && (change.IsAggregatedSite == true || change.LicenceLine is not null))
             errors.Add("Trang thông tin điện tử tổng hợp phải ghi dòng giấy phép (số giấy phép, ngày cấp, cơ quan cấp).");
+        if (change.VisitsBefore is < 0) errors.Add("Số lượt truy cập trước đây không được âm.");
+        if (change.VisitsBeforeDate is { } vbd && vbd > Public.VnTime.Today(clock))
+            errors.Add($"Ngày của số lượt truy cập trước đây ({Public.VnTime.DateText(vbd)}) không được sau hôm nay.");
+        if (change.VisitsBefore is > 0 && (change.VisitsBeforeDate ?? site.VisitsBeforeDate) is null)
+            errors.Add("Cần ghi ngày cuối cùng mà số lượt truy cập trước đây tính đến (--visits-before-date yyyy-mm-dd), để không cộng trùng.");
         if (errors.Count > 0) throw new SiteValidationException(errors);
 
         site.Name = change.Name?.Trim() ?? site.Name;
@@ -111,6 +116,9 @@ public sealed partial class SiteRegistry(AppDb db, Catalogue.Catalogue catalogue
         site.EmcEnabled = change.EmcEnabled ?? site.EmcEnabled;
         site.IsAggregatedSite = change.IsAggregatedSite ?? site.IsAggregatedSite;
         site.AllowSelfApproval = change.AllowSelfApproval ?? site.AllowSelfApproval;
+        site.ShowVisitCounter = change.ShowVisitCounter ?? site.ShowVisitCounter;
+        site.VisitsBefore = change.VisitsBefore ?? site.VisitsBefore;
+        site.VisitsBeforeDate = change.VisitsBeforeDate ?? site.VisitsBeforeDate;
         var changed = db.Entry(site).Properties.Where(p => p.IsModified && !Equals(p.OriginalValue, p.CurrentValue))
             .Select(p => SettingNames.GetValueOrDefault(p.Metadata.Name, p.Metadata.Name)).ToList();
         try
@@ -125,7 +133,7 @@ public sealed partial class SiteRegistry(AppDb db, Catalogue.Catalogue catalogue
             db.ChangeTracker.Clear();
             throw new SiteConflictException();
         }
-        directory.Invalidate();
+        await directory.ChangedAsync();
         return site;
     }
 
@@ -137,6 +145,8 @@ public sealed partial class SiteRegistry(AppDb db, Catalogue.Catalogue catalogue
         [nameof(Site.ResponsiblePersonTitle)] = "chức vụ người chịu trách nhiệm", [nameof(Site.LicenceLine)] = "dòng giấy phép",
         [nameof(Site.Theme)] = "giao diện", [nameof(Site.EmcSiteId)] = "mã EMC", [nameof(Site.EmcEnabled)] = "bật/tắt EMC",
         [nameof(Site.IsAggregatedSite)] = "trang thông tin tổng hợp", [nameof(Site.AllowSelfApproval)] = "tự duyệt bài của mình",
+        [nameof(Site.ShowVisitCounter)] = "bộ đếm lượt truy cập", [nameof(Site.VisitsBefore)] = "số lượt truy cập trước đây",
+        [nameof(Site.VisitsBeforeDate)] = "ngày của số lượt truy cập trước đây",
     };
 
     private static string? Blank(string value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
@@ -166,7 +176,7 @@ public sealed partial class SiteRegistry(AppDb db, Catalogue.Catalogue catalogue
         };
         db.Sites.Add(site);
         await db.SaveChangesAsync(ct);
-        directory.Invalidate();
+        await directory.ChangedAsync();
         return site;
     }
 }
@@ -191,6 +201,11 @@ public sealed record SiteSettings
     public bool? IsAggregatedSite { get; init; }
     /// <summary>Whether an editor may approve their own submission.</summary>
     public bool? AllowSelfApproval { get; init; }
+    /// <summary>Show the public visit counter in the footer.</summary>
+    public bool? ShowVisitCounter { get; init; }
+    /// <summary>Visits counted before this system (operator's figure), with <see cref="VisitsBeforeDate"/>, the last day it covers.</summary>
+    public long? VisitsBefore { get; init; }
+    public DateOnly? VisitsBeforeDate { get; init; }
     /// <summary>The <see cref="Site.Version"/> these settings were edited from; null saves whatever the site holds now.</summary>
     public int? ExpectedVersion { get; init; }
 }

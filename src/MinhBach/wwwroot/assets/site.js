@@ -31,3 +31,33 @@
     });
   });
 })();
+
+// The rating form ("Thông tin này có hữu ích không?") answers in place; without this script it posts and comes back.
+document.addEventListener("submit", function (e) {
+  var form = e.target;
+  if (!form.hasAttribute || !form.hasAttribute("data-rating") || form.getAttribute("data-sent") === "1" || !window.fetch || !window.FormData) return;
+  var button = e.submitter;
+  if (!button || !button.name) return;
+  e.preventDefault();
+  var data = new FormData(form);
+  data.append(button.name, button.value);
+  form.setAttribute("aria-busy", "true");
+  fetch(form.action, { method: "POST", body: data, headers: { "X-Requested-With": "fetch", "Accept": "application/json" }, credentials: "same-origin" })
+    .then(function (r) { return r.json().then(function (j) { return { status: r.status, body: j }; }); })
+    .then(function (r) {
+      var message = document.createElement("p");
+      message.setAttribute("role", r.body.ok ? "status" : "alert");
+      message.className = r.body.ok ? "rating-done" : "errors";
+      message.textContent = r.body.message || "";
+      if (r.body.ok) { form.replaceWith(message); return; }
+      form.removeAttribute("aria-busy");
+      var old = form.querySelector(".errors");
+      if (old) old.remove();
+      form.insertBefore(message, form.firstChild);
+    })
+    .catch(function () {
+      // The network or the server failed: post the form the ordinary way.
+      form.setAttribute("data-sent", "1");
+      if (form.requestSubmit) form.requestSubmit(button); else form.submit();
+    });
+});

@@ -1,12 +1,11 @@
 using Microsoft.EntityFrameworkCore;
-using MinhBach.Features.Catalogue;
 using MinhBach.Features.Questions;
 using MinhBach.Features.Sites;
 
 namespace MinhBach.Features.Admin.Questions;
 
 /// <summary>/quan-tri/hoi-dap/qua-han: open questions this site received or handles, per answering unit, overdue first.</summary>
-public sealed class QuestionOverdueModel(QuestionService questions, SiteDirectory directory, WorkingCalendar calendar, TimeProvider clock) : AdminPageModel
+public sealed class QuestionOverdueModel(QuestionService questions, SiteDirectory directory) : AdminPageModel
 {
     public sealed record Row(Question Question, int DaysLeft);
     public sealed record Unit(Site? Site, IReadOnlyList<Row> Rows)
@@ -19,12 +18,11 @@ public sealed class QuestionOverdueModel(QuestionService questions, SiteDirector
     public async Task OnGetAsync(CancellationToken ct)
     {
         Title = "Câu hỏi quá hạn theo đơn vị";
-        var today = Public.VnTime.Today(clock);
         var open = await questions.Involving(Site).AsNoTracking()
             .Where(q => q.Status == QuestionStatus.Received || q.Status == QuestionStatus.Assigned).ToListAsync(ct);
         var sites = (await directory.GetAsync(ct)).ById;
         Units = open.GroupBy(q => q.HandlingSiteId)
-            .Select(g => new Unit(sites.GetValueOrDefault(g.Key), g.Select(q => new Row(q, calendar.WorkingDaysBetween(today, q.DueOn))).OrderBy(r => r.Question.DueOn).ToList()))
+            .Select(g => new Unit(sites.GetValueOrDefault(g.Key), g.Select(q => new Row(q, questions.WorkingDaysLeft(q))).OrderBy(r => r.Question.DueOn).ToList()))
             .OrderByDescending(u => u.Overdue).ThenBy(u => u.Site?.Name, StringComparer.Ordinal).ToList();
     }
 }

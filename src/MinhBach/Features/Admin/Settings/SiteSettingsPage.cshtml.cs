@@ -33,6 +33,7 @@ public sealed class SiteSettingsPageModel(SiteRegistry registry) : EditorPageMod
         [Display(Name = "Mã EMC (site id)")] public string? EmcSiteId { get; set; }
         [Display(Name = "Trang thông tin điện tử tổng hợp")] public bool IsAggregatedSite { get; set; }
         [Display(Name = "Cho phép tự duyệt bài của mình")] public bool AllowSelfApproval { get; set; }
+        [Display(Name = "Hiện bộ đếm lượt truy cập")] public bool ShowVisitCounter { get; set; }
     }
 
     public static readonly IReadOnlyList<(string Code, string Name)> Themes =
@@ -66,7 +67,7 @@ public sealed class SiteSettingsPageModel(SiteRegistry registry) : EditorPageMod
                 Address = f.Address ?? "", Phone = f.Phone ?? "", Fax = f.Fax ?? "", Email = f.Email ?? "",
                 ResponsiblePerson = f.ResponsiblePerson ?? "", ResponsiblePersonTitle = f.ResponsiblePersonTitle ?? "",
                 LicenceLine = f.LicenceLine ?? "", Theme = f.Theme ?? "", EmcEnabled = f.EmcEnabled, EmcSiteId = f.EmcSiteId ?? "",
-                IsAggregatedSite = f.IsAggregatedSite, AllowSelfApproval = f.AllowSelfApproval, ExpectedVersion = Version,
+                IsAggregatedSite = f.IsAggregatedSite, AllowSelfApproval = f.AllowSelfApproval, ShowVisitCounter = f.ShowVisitCounter, ExpectedVersion = Version,
             }, Actor(), ct);
         }
         catch (SiteValidationException e)
@@ -97,7 +98,7 @@ public sealed class SiteSettingsPageModel(SiteRegistry registry) : EditorPageMod
         Name = s.Name, AgencyName = s.AgencyName, NameEn = s.NameEn, ManagingAgency = s.ManagingAgency, Address = s.Address, Phone = s.Phone,
         Fax = s.Fax, Email = s.Email, ResponsiblePerson = s.ResponsiblePerson, ResponsiblePersonTitle = s.ResponsiblePersonTitle,
         LicenceLine = s.LicenceLine, Theme = s.Theme, EmcEnabled = s.EmcEnabled, EmcSiteId = s.EmcSiteId,
-        IsAggregatedSite = s.IsAggregatedSite, AllowSelfApproval = s.AllowSelfApproval,
+        IsAggregatedSite = s.IsAggregatedSite, AllowSelfApproval = s.AllowSelfApproval, ShowVisitCounter = s.ShowVisitCounter,
     };
 
     protected override string? ValueText(string property, object? value) =>

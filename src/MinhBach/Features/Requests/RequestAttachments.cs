@@ -1,16 +1,19 @@
 using MinhBach.Features.Documents.Extraction;
 using MinhBach.Features.Media;
 
-namespace MinhBach.Features.Questions;
+namespace MinhBach.Features.Requests;
 
 /// <summary>
-/// The attachment of a question, judged by its content, never by its name: a PDF or DOCX that opens (text is not
+/// The attachment of a question or a petition, judged by its content, never by its name: a PDF or DOCX that opens (text is not
 /// required: a scan is fine), or an image, which is re-encoded as the media library does (so nothing hidden in it is
 /// kept). Anything else, a file named .pdf that is not one, a password-protected or legacy Word file, is refused
 /// with a sentence saying why.
 /// </summary>
-public static class QuestionAttachments
+public static class RequestAttachments
 {
+    /// <summary>A file that passed: its bytes (re-encoded for an image), what it is, and the name shown to staff.</summary>
+    public sealed record Intake(Accepted File, string DisplayName);
+
     public sealed record Accepted(byte[] Bytes, string Extension, string ContentType, string Kind);
 
     public const string NotAllowed = "Tệp đính kèm phải là PDF, DOCX hoặc ảnh (JPEG, PNG); hệ thống kiểm tra nội dung tệp, không dựa vào tên tệp.";
@@ -56,5 +59,42 @@ public static class QuestionAttachments
         var (image, error) = ImageIntake.Process(bytes);
         if (image is not null) return (new Accepted(image.Bytes, image.Extension, image.ContentType, "ảnh"), null);
         return (null, error is ImageIntake.NotImage or ImageIntake.TextNotImage ? NotAllowed : "Ảnh đính kèm: " + error);
+    }
+
+    /// <summary>Reads and judges an uploaded file; the error is a Vietnamese sentence for the form.</summary>
+    public static async Task<(Intake? File, string? Error)> ReceiveAsync(IncomingFile attachment, int maxMegabytes, CancellationToken ct)
+    {
+        var max = maxMegabytes * 1024 * 1024;
+        var bytes = await attachment.ReadAsync(max, ct);
+        if (bytes is null) return (null, TooLarge(maxMegabytes));
+        var (file, error) = Check(bytes, max);
+        return file is null ? (null, error) : (new Intake(file, DisplayName(attachment.FileName, file.Extension)), null);
+    }
+
+    /// <summary>Saves an accepted attachment (atomically) under the private prefix and records it on the request; the
+    /// path, for removing the file again when the row cannot be saved.</summary>
+    public static async Task<string> StoreAsync(IFileStore files, RoutedRequest request, DateTime now, Intake file)
+    {
+        var path = PrivatePath(request.SiteId, now, file.File.Extension);
+        request.AttachmentPath = path;
+        request.AttachmentName = file.DisplayName;
+        request.AttachmentType = file.File.ContentType;
+        request.AttachmentSize = file.File.Bytes.Length;
+        await files.SaveAsync(path, file.File.Bytes, CancellationToken.None);
+        return path;
+    }
+
+    /// <summary>Where a request's attachment is kept: under the private prefix, which the public file address never serves.</summary>
+    public static string PrivatePath(int siteId, DateTime now, string extension) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{LocalFileStore.PrivatePrefix}{siteId}/{now:yyyy}/{now:MM}/{Guid.NewGuid():N}.{extension}");
+
+    /// <summary>The name shown to staff: the user's file name without folders, with the extension the content has.</summary>
+    private static string DisplayName(string? name, string? extension)
+    {
+        var n = Path.GetFileNameWithoutExtension((name ?? "").Replace('\\', '/').Split('/')[^1]);
+        n = new string(n.Where(c => !char.IsControl(c)).ToArray()).Trim();
+        if (n.Length == 0) n = "tep-dinh-kem";
+        if (n.Length > 150) n = n[..150];
+        return extension is null ? n : n + "." + extension;
     }
 }

@@ -1,0 +1,207 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Text.RegularExpressions;
+using MinhBach.Text;
+
+namespace MinhBach.Features.Bench;
+
+/// <summary>
+/// `./minhbach bench web`: the app as a real process on loopback under wrk, on a database already filled by
+/// <see cref="WebBenchData"/>. Measures home, category, article and search cached and uncached, nginx serving the
+/// same article bytes (the ceiling), resident memory, publish-to-visible delay, and visit counting on against off.
+/// <para>Uncached: a second process started with <c>PageCache:Enabled=false</c>, and every request with a query
+/// string of its own (<see cref="Wrk.UniqueQueryScript"/>), so whatever output cache the app has cannot answer it.</para>
+/// </summary>
+public sealed class WebBench(TextWriter output)
+{
+    public sealed record Options(int Connections, TimeSpan Duration, int VisitRounds, string Folder)
+    {
+        /// <summary>Half a run, 1 to 5 seconds: long enough on a busy machine for the runtime to replace its first, quick
+        /// compilation of the hot code by the optimised one (tiered compilation), which the measured run should see.</summary>
+        public TimeSpan WarmUp => TimeSpan.FromSeconds(Math.Clamp(Math.Round(Duration.TotalSeconds / 2), 1, 5));
+    }
+    public sealed record Row(string Page, string Mode, double RequestsPerSecond, double P50, double P99, long Requests, long Errors, double? RatioToNginx);
+    public sealed record Visits(IReadOnlyList<double> Off, IReadOnlyList<double> On, double MedianOff, double MedianOn, double Ratio);
+    public sealed record Result(string Provider, int Sites, int Articles, int Documents, int Connections, double SecondsPerRun, double GenerateSeconds,
+        IReadOnlyList<Row> Rows, long ResidentBytes, double? PublishToVisibleMs, Visits? VisitCounting, string Machine, string? LoadBefore, string? LoadAfter);
+
+    public const string Cached = "có bộ đệm";
+    public const string Uncached = "không bộ đệm";
+    public const string Ceiling = "nginx tệp tĩnh";
+
+    public async Task<Result> RunAsync(WebBenchData.Plan plan, IReadOnlyList<string> settings, Options o, (string Provider, int Sites, int Articles, int Documents) size, CancellationToken ct)
+    {
+        var pages = new (string Name, string Path)[] { ("trang chủ", plan.Home), ("chuyên mục", plan.Category), ("tin bài", plan.Article), ("tìm kiếm", plan.Search) };
+        var rows = new List<Row>();
+        var loadBefore = CpuClock.LoadAverage();
+        var unique = Wrk.UniqueQueryScript(o.Folder);
+
+        async Task<WrkResult> MeasureAsync(Uri url, string label, string? script)
+        {
+            // A shorter run first: compiled code, warm pools and caches; then the one that counts.
+            await Wrk.RunAsync(url.AbsoluteUri, o.Connections, o.WarmUp, script, ct);
+            var r = await Wrk.RunAsync(url.AbsoluteUri, o.Connections, o.Duration, script, ct);
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {label}: {r.RequestsPerSecond:0} yêu cầu/giây, p50 {r.P50:0.00} ms, p99 {r.P99:0.00} ms") +
+                (r.Errors > 0 ? $", {VietnameseText.FormatNumber(r.Errors)} lỗi" : ""));
+            return r;
+        }
+
+        output.WriteLine("Không bộ đệm (PageCache:Enabled=false, mỗi yêu cầu một địa chỉ riêng)…");
+        await using (var app = await AppProcess.StartAsync([.. settings, "--PageCache:Enabled=false"], ct))
+        {
+            await WarmAsync(app.BaseAddress, pages.Select(p => p.Path), ct);
+            foreach (var (name, path) in pages)
+            {
+                var r = await MeasureAsync(new Uri(app.BaseAddress, path), name, unique);
+                rows.Add(new Row(name, Uncached, r.RequestsPerSecond, r.P50, r.P99, r.Requests, r.Errors, null));
+            }
+        }
+
+        output.WriteLine("Có bộ đệm (cấu hình mặc định, cùng một địa chỉ)…");
+        await using var main = await AppProcess.StartAsync(settings, ct);
+        await WarmAsync(main.BaseAddress, pages.Select(p => p.Path), ct);
+        foreach (var (name, path) in pages)
+        {
+            var r = await MeasureAsync(new Uri(main.BaseAddress, path), name, null);
+            rows.Add(new Row(name, Cached, r.RequestsPerSecond, r.P50, r.P99, r.Requests, r.Errors, null));
+        }
+        var resident = main.ResidentBytes();
+        output.WriteLine($"  bộ nhớ thường trú: {VietnameseText.FormatNumber(resident / (1024 * 1024))} MB");
+
+        byte[] article;
+        using (var http = new HttpClient())
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(main.BaseAddress, plan.Article));
+            request.Headers.TryAddWithoutValidation("User-Agent", Wrk.BrowserAgent);
+            using var response = await http.SendAsync(request, ct);
+            article = await response.Content.ReadAsByteArrayAsync(ct);
+        }
+        output.WriteLine($"nginx phục vụ bản lưu của trang tin bài ({VietnameseText.FormatNumber(article.Length / 1024)} KB)…");
+        await using (var nginx = await NginxCeiling.StartAsync(o.Folder, article, ct))
+        {
+            var r = await MeasureAsync(nginx.Url, "nginx", null);
+            rows.Add(new Row("tin bài", Ceiling, r.RequestsPerSecond, r.P50, r.P99, r.Requests, r.Errors, 1));
+        }
+        var ceiling = rows[^1].RequestsPerSecond;
+        rows = [.. pages.SelectMany(p => new[] { Cached, Uncached }.Select(m => rows.First(r => r.Page == p.Name && r.Mode == m))).Select(r => r with { RatioToNginx = ceiling > 0 ? r.RequestsPerSecond / ceiling : null }), rows[^1]];
+
+        output.WriteLine("Từ lúc xuất bản đến lúc hiện trên trang chủ…");
+        var delay = await PublishToVisibleAsync(main.BaseAddress, plan.CategoryId, ct);
+        output.WriteLine(delay is { } d ? string.Create(CultureInfo.InvariantCulture, $"  {d:0} ms") : "  không thấy bài trong 60 giây");
+
+        await main.DisposeAsync();
+        Visits? visits = null;
+        if (o.VisitRounds > 0) visits = await VisitsAsync(settings, [plan.Home, plan.Category, plan.Article], o, ct);
+
+        var machine = $"{Environment.ProcessorCount} CPU, {Environment.OSVersion.VersionString}, .NET {Environment.Version}";
+        return new Result(size.Provider, size.Sites, size.Articles, size.Documents, o.Connections, o.Duration.TotalSeconds, plan.Seconds, rows, resident, delay, visits,
+            machine, loadBefore, CpuClock.LoadAverage());
+    }
+
+    /// <summary>
+    /// Counting on against counting off (Statistics:CountVisits=false): two processes started together and warmed alike
+    /// (a process that has run longer has better compiled code), loaded on the same pages in alternating rounds (which
+    /// goes first alternates too) so a busy machine slows both alike; medians compared.
+    /// </summary>
+    public async Task<Visits> VisitsAsync(IReadOnlyList<string> settings, IReadOnlyList<string> paths, Options o, CancellationToken ct)
+    {
+        output.WriteLine($"Đếm lượt truy cập: bật và tắt, {o.VisitRounds} vòng xen kẽ…");
+        await using var counting = await AppProcess.StartAsync(settings, ct);
+        await using var silent = await AppProcess.StartAsync([.. settings, "--Statistics:CountVisits=false"], ct);
+        var script = Wrk.RoundScript(o.Folder, paths);
+        var (on, off) = (new List<double>(), new List<double>());
+        foreach (var app in new[] { counting, silent }) await WarmAsync(app.BaseAddress, paths, ct);
+        for (var i = 0; i < 2; i++)
+            foreach (var app in new[] { counting, silent }) await Wrk.RunAsync(app.BaseAddress.ToString(), o.Connections, o.WarmUp, script, ct);
+        for (var r = 0; r < o.VisitRounds; r++)
+            foreach (var countingOn in r % 2 == 0 ? new[] { false, true } : [true, false])
+            {
+                var result = await Wrk.RunAsync((countingOn ? counting : silent).BaseAddress.ToString(), o.Connections, o.Duration, script, ct);
+                (countingOn ? on : off).Add(result.RequestsPerSecond);
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  vòng {r + 1}, đếm {(countingOn ? "bật" : "tắt")}: {result.RequestsPerSecond:0} trang/giây"));
+            }
+        var (medianOff, medianOn) = (Median(off), Median(on));
+        return new Visits(off, on, medianOff, medianOn, medianOff == 0 ? 0 : medianOn / medianOff);
+    }
+
+    /// <summary>A few requests to each page, one at a time, before wrk: the first answers of a process are slow (compilation,
+    /// pools), and a page that does not answer 200 stops the bench instead of being measured.</summary>
+    private static async Task WarmAsync(Uri baseAddress, IEnumerable<string> paths, CancellationToken ct)
+    {
+        using var http = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromMinutes(2) };
+        http.DefaultRequestHeaders.TryAddWithoutValidation("User-Agent", Wrk.BrowserAgent);
+        foreach (var path in paths)
+            for (var i = 0; i < 3; i++)
+            {
+                using var response = await http.GetAsync(path, ct);
+                if (response.StatusCode != HttpStatusCode.OK)
+                    throw new InvalidOperationException($"Ứng dụng trả lời {(int)response.StatusCode} cho {path}.");
+            }
+    }
+
+    public static double Median(IReadOnlyList<double> values)
+    {
+        var s = values.Order().ToList();
+        return s.Count == 0 ? 0 : s.Count % 2 == 1 ? s[s.Count / 2] : (s[s.Count / 2 - 1] + s[s.Count / 2]) / 2;
+    }
+
+    /// <summary>
+    /// Through the administration, as an editor does it (sign in, write, publish now); then the home page, read as a
+    /// visitor after it was served once (so a cached copy exists), until the new title is on it. Milliseconds from
+    /// sending "publish", or null after 60 seconds.
+    /// </summary>
+    private static async Task<double?> PublishToVisibleAsync(Uri baseAddress, int categoryId, CancellationToken ct)
+    {
+        using var editor = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = new CookieContainer() }) { BaseAddress = baseAddress };
+        using var visitor = new HttpClient { BaseAddress = baseAddress };
+        visitor.DefaultRequestHeaders.TryAddWithoutValidation("User-Agent", Wrk.BrowserAgent);
+        async Task<string> PostAsync(string formPage, string path, params (string Name, string Value)[] fields)
+        {
+            var html = await editor.GetStringAsync(formPage, ct);
+            var token = Regex.Match(html, "<input[^>]*name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"").Groups[1].Value;
+            using var response = await editor.PostAsync(path, new FormUrlEncodedContent(fields.Select(f => KeyValuePair.Create(f.Name, f.Value))
+                .Append(KeyValuePair.Create("__RequestVerificationToken", token))), ct);
+            if (response.StatusCode != HttpStatusCode.Redirect)
+                {
+                var text = Regex.Replace(await response.Content.ReadAsStringAsync(ct), @"(<[^>]+>|\s)+", " ");
+                throw new InvalidOperationException($"Ứng dụng trả lời {(int)response.StatusCode} cho {path}: {text[..Math.Min(300, text.Length)]}");
+            }
+            return response.Headers.Location!.OriginalString;
+        }
+        await PostAsync("/quan-tri/dang-nhap", "/quan-tri/dang-nhap", ("UserName", WebBenchData.AdminEmail), ("Password", WebBenchData.AdminPassword));
+        var title = "Tin do hieu nang " + Guid.NewGuid().ToString("N")[..10];
+        var edit = await PostAsync("/quan-tri/tin-bai/moi", "/quan-tri/tin-bai/moi?handler=Save", ("Form.Title", title), ("Form.CategoryId", categoryId.ToString(CultureInfo.InvariantCulture)),
+            ("Form.Summary", "Bài viết để đo thời gian từ lúc xuất bản đến lúc hiện trên trang chủ."), ("Form.Body", "<p>Nội dung đo hiệu năng.</p>"), ("Form.Author", "Người đo"), ("Version", "0"));
+        var page = edit.Split('?')[0];
+        var version = Regex.Match(await editor.GetStringAsync(page, ct), "<input[^>]*name=\"Version\"[^>]*value=\"(\\d+)\"").Groups[1].Value;
+        for (var i = 0; i < 3; i++) await visitor.GetStringAsync("/", ct);
+        var watch = Stopwatch.StartNew();
+        await PostAsync(page, page + "?handler=ForcePublish", ("Comment", "Đo hiệu năng"), ("Version", version));
+        while (watch.Elapsed < TimeSpan.FromSeconds(60))
+        {
+            if ((await visitor.GetStringAsync("/", ct)).Contains(title, StringComparison.Ordinal)) return watch.Elapsed.TotalMilliseconds;
+            await Task.Delay(10, ct);
+        }
+        return null;
+    }
+
+    public static void Print(Result r, TextWriter output)
+    {
+        static string N(double v) => VietnameseText.FormatNumber((long)Math.Round(v));
+        static string Ms(double v) => v.ToString(v < 10 ? "0.00" : "0.0", CultureInfo.InvariantCulture).Replace('.', ',');
+        output.WriteLine();
+        output.WriteLine($"Hiệu năng web trên {r.Provider}: {N(r.Sites)} trang, {N(r.Articles)} tin bài, {N(r.Documents)} văn bản; wrk {r.Connections} kết nối, " +
+            $"{r.SecondsPerRun:0} giây mỗi lần đo (máy: {r.Machine}).");
+        output.WriteLine($"{"Trang",-11} {"Chế độ",-15} {"yêu cầu/giây",13} {"p50 ms",9} {"p99 ms",9} {"× nginx",8} {"lỗi",6}");
+        foreach (var row in r.Rows)
+            output.WriteLine($"{row.Page,-11} {row.Mode,-15} {N(row.RequestsPerSecond),13} {Ms(row.P50),9} {Ms(row.P99),9} " +
+                $"{(row.RatioToNginx is { } x ? x.ToString("0.000", CultureInfo.InvariantCulture).Replace('.', ',') : "—"),8} {N(row.Errors),6}");
+        output.WriteLine($"Bộ nhớ thường trú của tiến trình ứng dụng sau các lần đo có bộ đệm: {N(r.ResidentBytes / 1024.0 / 1024)} MB.");
+        output.WriteLine(r.PublishToVisibleMs is { } d ? $"Từ lúc xuất bản đến lúc hiện trên trang chủ: {Ms(d)} ms." : "Từ lúc xuất bản đến lúc hiện trên trang chủ: không thấy trong 60 giây.");
+        if (r.VisitCounting is { } v)
+            output.WriteLine($"Đếm lượt truy cập ({v.On.Count} vòng mỗi chế độ, trung vị): tắt {N(v.MedianOff)} trang/giây, bật {N(v.MedianOn)} trang/giây, " +
+                $"tỉ lệ {(v.Ratio * 100).ToString("0.0", CultureInfo.InvariantCulture).Replace('.', ',')}% (yêu cầu ≥ 95%){(v.Ratio >= 0.95 ? "" : " — CHƯA ĐẠT")}.");
+        output.WriteLine($"Tạo dữ liệu: {r.GenerateSeconds:0} giây. Tải trung bình 1 phút của máy: {r.LoadBefore} → {r.LoadAfter} (máy dùng chung thì các tỉ lệ trong cùng một lần đo mới so được).");
+    }
+}

@@ -1,0 +1,38 @@
+using System.Diagnostics.Metrics;
+
+namespace MinhBach.Features.Caching;
+
+/// <summary>
+/// Hits and misses of the page cache on the "MinhBach" meter (minhbach.output_cache.hits / .misses). A miss is a page
+/// rendered to be stored, so the counts also show that concurrent first requests render a page once.
+/// </summary>
+public sealed class PageCacheMetrics
+{
+    public const string MeterName = "MinhBach";
+    private readonly Counter<long> _hits;
+    private readonly Counter<long> _misses;
+    private long _hitCount;
+    private long _missCount;
+
+    public PageCacheMetrics(IMeterFactory meters)
+    {
+        var meter = meters.Create(MeterName);
+        _hits = meter.CreateCounter<long>("minhbach.output_cache.hits", "{response}", "Pages served from the output cache");
+        _misses = meter.CreateCounter<long>("minhbach.output_cache.misses", "{response}", "Cacheable pages rendered because the cache did not hold them");
+    }
+
+    public long Hits => Interlocked.Read(ref _hitCount);
+    public long Misses => Interlocked.Read(ref _missCount);
+
+    public void Hit()
+    {
+        Interlocked.Increment(ref _hitCount);
+        _hits.Add(1);
+    }
+
+    public void Miss()
+    {
+        Interlocked.Increment(ref _missCount);
+        _misses.Add(1);
+    }
+}

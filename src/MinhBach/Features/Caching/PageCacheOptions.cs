@@ -1,0 +1,22 @@
+namespace MinhBach.Features.Caching;
+
+public sealed class PageCacheOptions
+{
+    public const string Section = "PageCache";
+
+    /// <summary>Keep rendered public pages in the output cache (off: every page is rendered, e.g. to measure it).</summary>
+    public bool Enabled { get; set; } = true;
+    /// <summary>How long a page is kept when nothing evicts it first: the bound on staleness for changes made by
+    /// another process (a CLI verb on a node without a shared cache store) and for the public visit counter.</summary>
+    public int Seconds { get; set; } = 300;
+    /// <summary>Search results read every site's rows and are not evicted by tags: kept only briefly.</summary>
+    public int SearchSeconds { get; set; } = 30;
+
+    public IReadOnlyList<string> Problems()
+    {
+        var p = new List<string>();
+        if (Seconds is < 1 or > 86_400) p.Add("PageCache:Seconds phải từ 1 đến 86.400.");
+        if (SearchSeconds is < 1 or > 3600) p.Add("PageCache:SearchSeconds phải từ 1 đến 3600.");
+        return p;
+    }
+}

@@ -1,0 +1,70 @@
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.Net.Http.Headers;
+using MinhBach.Features.Sites;
+
+namespace MinhBach.Features.Caching;
+
+/// <summary>
+/// Which responses the output cache keeps: anonymous GET/HEAD of a site's public pages, feeds and sitemaps, varied by
+/// host, path base (the site prefix) and the whole query. Never for a signed-in person, the administration, the APIs,
+/// files or error pages, and never a response that sets a cookie or says no-store: a page that rendered an anti-forgery
+/// token (a form) is marked no-store by ASP.NET Core itself, so forms are never served to someone else.
+/// </summary>
+internal sealed class PublicPagePolicy(PageCacheOptions options, Statistics.StatisticsOptions statistics, PageCacheMetrics metrics) : IOutputCachePolicy
+{
+    private static readonly string[] Uncached = ["/quan-tri", "/api", "/tep", "/loi", "/danh-gia", "/assets", "/lib", "/healthz"];
+    private static readonly string[] Kept = ["text/html", "application/rss+xml", "application/atom+xml", "application/xml", "text/xml", "text/plain"];
+
+    ValueTask IOutputCachePolicy.CacheRequestAsync(OutputCacheContext context, CancellationToken ct)
+    {
+        var http = context.HttpContext;
+        var request = http.Request;
+        if (!options.Enabled
+            || !(HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
+            || http.User.Identity?.IsAuthenticated == true
+            || request.Headers.ContainsKey(HeaderNames.Authorization)
+            || Uncached.Any(p => request.Path.StartsWithSegments(p, StringComparison.OrdinalIgnoreCase))
+            || http.RequestServices.GetRequiredService<CurrentSite>().Site is not { } site
+            // The public visit counter in the footer must not be older than the figures it is read from.
+            || (site.ShowVisitCounter && statistics.CounterCacheSeconds == 0))
+            return ValueTask.CompletedTask;
+
+        context.EnableOutputCaching = true;
+        context.AllowCacheLookup = true;
+        context.AllowCacheStorage = true;
+        // Single flight: concurrent first requests for a page wait for one rendering instead of each rendering it.
+        context.AllowLocking = true;
+        context.CacheVaryByRules.QueryKeys = "*";
+        context.CacheVaryByRules.VaryByHost = true;
+        context.Tags.Add(CacheTags.Site(site.Id));
+        var seconds = request.Path.StartsWithSegments("/tim-kiem", StringComparison.OrdinalIgnoreCase) ? options.SearchSeconds : options.Seconds;
+        if (site.ShowVisitCounter) seconds = Math.Min(seconds, statistics.CounterCacheSeconds);
+        context.ResponseExpirationTimeSpan = TimeSpan.FromSeconds(seconds);
+        return ValueTask.CompletedTask;
+    }
+
+    ValueTask IOutputCachePolicy.ServeFromCacheAsync(OutputCacheContext context, CancellationToken ct)
+    {
+        metrics.Hit();
+        return ValueTask.CompletedTask;
+    }
+
+    ValueTask IOutputCachePolicy.ServeResponseAsync(OutputCacheContext context, CancellationToken ct)
+    {
+        var response = context.HttpContext.Response;
+        var type = response.ContentType ?? "";
+        if (response.StatusCode != StatusCodes.Status200OK
+            || response.Headers.ContainsKey(HeaderNames.SetCookie)
+            || response.Headers.CacheControl.Any(v => v is not null && (v.Contains("no-store", StringComparison.OrdinalIgnoreCase) || v.Contains("private", StringComparison.OrdinalIgnoreCase)))
+            || !Kept.Any(k => type.StartsWith(k, StringComparison.OrdinalIgnoreCase)))
+        {
+            context.AllowCacheStorage = false;
+            return ValueTask.CompletedTask;
+        }
+        metrics.Miss();
+        if (!context.Tags.Any(t => t.StartsWith("article:", StringComparison.Ordinal)) &&
+            context.HttpContext.RequestServices.GetRequiredService<CurrentSite>().Site is { } site)
+            context.Tags.Add(CacheTags.Lists(site.Id));
+        return ValueTask.CompletedTask;
+    }
+}

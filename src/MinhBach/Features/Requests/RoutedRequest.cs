@@ -1,0 +1,77 @@
+using MinhBach.Data;
+
+namespace MinhBach.Features.Requests;
+
+/// <summary>
+/// The fields a question and a petition share: who received it and who handles it, the tracking code, the deadline,
+/// the assignment, the answer, the public wording's shared parts, the reminders, the private attachment and the
+/// version. Not an entity of its own: each kind keeps its own table (and its own names for what differs).
+/// </summary>
+public abstract class RoutedRequest : IRoutedRequest
+{
+    public int Id { get; set; }
+    /// <summary>The site it was received on.</summary>
+    public int SiteId { get; set; }
+    /// <summary>The site that answers it (its inbox lists it).</summary>
+    public int HandlingSiteId { get; set; }
+    /// <summary>Tracking code, e.g. HD-7K3M-Q9XA or PA-7K3M-Q9XA: unguessable, easy to read aloud.</summary>
+    public string Code { get; set; } = "";
+    /// <summary>Random key of the form that sent it: the same form posted twice (a double click) makes one request.</summary>
+    public string? SubmissionKey { get; set; }
+
+    /// <summary>Last day to answer: the configured number of working days after the day it was received.</summary>
+    public DateOnly DueOn { get; set; }
+
+    public DateTime? AssignedAt { get; set; }
+    public string? AssignedByName { get; set; }
+    public string? AssignmentNote { get; set; }
+
+    public string? Answer { get; set; }
+    public DateTime? AnsweredAt { get; set; }
+    public string? AnsweredByName { get; set; }
+
+    public DateTime? PublishedAt { get; set; }
+    public string? PublicAnswer { get; set; }
+    /// <summary>The public wording folded (no tones, đ → d), for searching with or without diacritics.</summary>
+    public string? PublicFolded { get; set; }
+
+    public DateTime? RemindedAt { get; set; }
+    public DateTime? EscalatedAt { get; set; }
+
+    /// <summary>Where the attachment is in the file store (private: only the administration serves it).</summary>
+    public string? AttachmentPath { get; set; }
+    public string? AttachmentName { get; set; }
+    public string? AttachmentType { get; set; }
+    public long AttachmentSize { get; set; }
+
+    /// <summary>Absolute address of the handling site (links to its administration in staff mail).</summary>
+    public string? HandlingBaseUrl { get; set; }
+
+    public int Version { get; set; }
+
+    /// <summary>Received or assigned: not answered yet.</summary>
+    public abstract bool IsOpen { get; }
+}
+
+/// <summary>The mapping every kind of request shares (each keeps its own table and indexes by its own dates).</summary>
+public static class RoutedRequestModel
+{
+    public static void Configure<T>(Microsoft.EntityFrameworkCore.Metadata.Builders.EntityTypeBuilder<T> e) where T : RoutedRequest
+    {
+        e.HasIndex(r => r.Code).IsUnique();
+        e.HasIndex(r => r.SubmissionKey).IsUnique();
+        // Status is each kind's own enum, named here by its column.
+        e.HasIndex(nameof(RoutedRequest.HandlingSiteId), "Status", nameof(RoutedRequest.DueOn));
+        e.HasIndex("Status", nameof(RoutedRequest.DueOn));
+        e.Property(r => r.Code).HasMaxLength(16);
+        e.Property(r => r.SubmissionKey).HasMaxLength(64);
+        e.Property(r => r.AssignedByName).HasMaxLength(200);
+        e.Property(r => r.AnsweredByName).HasMaxLength(200);
+        e.Property(r => r.AssignmentNote).HasMaxLength(1000);
+        e.Property(r => r.AttachmentPath).HasMaxLength(100);
+        e.Property(r => r.AttachmentName).HasMaxLength(200);
+        e.Property(r => r.AttachmentType).HasMaxLength(100);
+        e.Property(r => r.HandlingBaseUrl).HasMaxLength(300);
+        e.HasOne<Sites.Site>().WithMany().HasForeignKey(r => r.HandlingSiteId).OnDelete(Microsoft.EntityFrameworkCore.DeleteBehavior.Restrict);
+    }
+}

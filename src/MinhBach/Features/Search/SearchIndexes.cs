@@ -1,0 +1,83 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore;
+using MinhBach.Data;
+
+namespace MinhBach.Features.Search;
+
+/// <summary>Which full-text index serves <see cref="SearchEntry"/>, as migrate, reindex and the start of a node report it.</summary>
+public enum SearchIndexKind
+{
+    /// <summary>SQLite: the FTS5 table search_fts.</summary>
+    Fts5,
+    /// <summary>PostgreSQL: GIN over the tsvector and the entry's block lexeme (<see cref="SearchIndexes.BlockIndex"/>).</summary>
+    Gin,
+}
+
+/// <summary>
+/// The PostgreSQL search index: GIN over <see cref="IndexedVector"/>, the entry's tsvector plus one lexeme naming its block of
+/// <see cref="BlockSize"/> ids ("b244"). Ids follow publication, so "the newest hits" is "the hits in the last blocks", and
+/// GIN answers `words &amp; (b244 | b243)` by following the short block lists and skipping through a common word's long
+/// one, instead of reading all of it (decision 0007). A query token is never a block lexeme: tokens never mix letters
+/// and digits (SearchText).
+/// </summary>
+public static class SearchIndexes
+{
+    public const string IndexName = "IX_SearchEntries_Vector";
+
+    public const int BlockSize = 4096;
+
+    /// <summary>What the index holds, and so what every full-text condition must be written on for it to be used (4096: <see cref="BlockSize"/>).</summary>
+    public const string IndexedVector = "(\"Vector\" || array_to_tsvector(ARRAY['b' || (\"Id\" / 4096)::text]))";
+
+    public const string BlockIndex = $"CREATE INDEX \"{IndexName}\" ON \"SearchEntries\" USING GIN ({IndexedVector})";
+
+    /// <summary>The plain GIN index of the `Search` migration (the SearchBlocks migration's Down).</summary>
+    public const string GinIndex = "CREATE INDEX \"IX_SearchEntries_Vector\" ON \"SearchEntries\" USING GIN (\"Vector\")";
+
+    /// <summary>Which index the database has, and when it is not the one search is written for, why, in Vietnamese.</summary>
+    public static async Task<(SearchIndexKind Kind, string? Why)> DescribeAsync(AppDb db, CancellationToken ct)
+    {
+        if (db.Database.IsSqlite()) return (SearchIndexKind.Fts5, null);
+        // Plain ADO: a database that cannot be reached yet is the caller's business, not an error in EF's log.
+        var conn = db.Database.GetDbConnection();
+        var opened = conn.State != System.Data.ConnectionState.Open;
+        if (opened) await conn.OpenAsync(ct);
+        try
+        {
+            await using var cmd = conn.CreateCommand();
+            cmd.CommandText = $"SELECT pg_get_indexdef(c.oid) FROM pg_class c WHERE c.relname = '{IndexName}' AND pg_table_is_visible(c.oid)";
+            var definition = await cmd.ExecuteScalarAsync(ct) as string;
+            return definition?.Contains("array_to_tsvector", StringComparison.Ordinal) == true
+                ? (SearchIndexKind.Gin, null)
+                : (SearchIndexKind.Gin, "chỉ mục tìm kiếm chưa theo khối mã mục (cơ sở dữ liệu chưa nâng cấp?); chạy ./minhbach migrate");
+        }
+        finally
+        {
+            if (opened) await conn.CloseAsync();
+        }
+    }
+}
+
+/// <summary>At start: on PostgreSQL, warns (in Vietnamese) when the search index is not the one the engine is written for.</summary>
+public sealed class SearchIndexCheck(IServiceScopeFactory scopes, ILogger<SearchIndexCheck> log) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var (kind, why) = await SearchIndexes.DescribeAsync(scope.ServiceProvider.GetRequiredService<AppDb>(), cancellationToken);
+            if (why is not null)
+                log.LogWarning("Tìm kiếm sẽ chậm: {Why}.", why);
+            else
+                log.LogInformation("Tìm kiếm dùng chỉ mục {Kind}.", kind);
+        }
+        catch (Exception e) when (e is DbException or InvalidOperationException or TimeoutException)
+        {
+            // The database is not reachable yet (or not migrated): search does not depend on it.
+            log.LogDebug(e, "Chưa xác định được chỉ mục tìm kiếm.");
+        }
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

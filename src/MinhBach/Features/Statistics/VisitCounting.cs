@@ -1,0 +1,149 @@
+using MinhBach.Features.Public;
+using MinhBach.Features.Sites;
+
+namespace MinhBach.Features.Statistics;
+
+/// <summary>The day's salt, read once per day per node (all nodes share it through the database).</summary>
+public sealed class VisitSalts(IServiceScopeFactory scopes)
+{
+    private volatile Tuple<DateOnly, Task<byte[]>>? _current;
+
+    public Task<byte[]> ForDayAsync(DateOnly day)
+    {
+        var c = _current;
+        if (c is not null && c.Item1 == day && !c.Item2.IsFaulted) return c.Item2;
+        var next = Tuple.Create(day, LoadAsync(day));
+        _current = next;
+        return next.Item2;
+    }
+
+    private async Task<byte[]> LoadAsync(DateOnly day)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        return await VisitStore.SaltAsync(scope.ServiceProvider.GetRequiredService<Data.AppDb>(), day, CancellationToken.None);
+    }
+}
+
+/// <summary>
+/// Counts a page view when a public page was served to a person: GET (not HEAD), 200 with HTML, not the
+/// administration, files, feeds or the API, not a prefetch or prerender, not a crawler or monitor. It decides on
+/// the response, when its headers are sent, so a page served from the output cache (placed after this
+/// middleware) is counted the same as a rendered one.
+/// </summary>
+public sealed class VisitCountingMiddleware(RequestDelegate next, VisitRecorder recorder, VisitRules rules, VisitSalts salts,
+    SiteDirectory directory, TimeProvider clock, ILogger<VisitCountingMiddleware> log)
+{
+    private static readonly string[] NotPages = ["/quan-tri", "/api", "/tep", "/assets", "/lib", "/loi", "/healthz"];
+
+    public async Task InvokeAsync(HttpContext http, CurrentSite current)
+    {
+        var request = http.Request;
+        var userAgent = request.Headers.UserAgent.ToString();
+        if (!recorder.Enabled || current.Site is not { } site || !HttpMethods.IsGet(request.Method) || !IsPage(request.Path)
+            || IsPrefetch(request) || rules.IsBot(userAgent))
+        {
+            await next(http);
+            return;
+        }
+        // Decided when the headers go out, before the client can read the page: a page from the output cache is written
+        // in one piece, and a count taken after next() returned could come after the visitor (or a test) moved on.
+        http.Response.OnStarting(() => CountAsync(http, site, userAgent));
+        await next(http);
+    }
+
+    private async Task CountAsync(HttpContext http, Site site, string userAgent)
+    {
+        var request = http.Request;
+        var response = http.Response;
+        if (response.StatusCode != StatusCodes.Status200OK || response.ContentType?.StartsWith("text/html", StringComparison.OrdinalIgnoreCase) != true)
+            return;
+        try
+        {
+            var day = VnTime.Today(clock);
+            var salt = await salts.ForDayAsync(day);
+            var snap = await directory.GetAsync(http.RequestAborted);
+            var ownHost = request.Host.Host;
+            var referrer = rules.Referrer(request.Headers.Referer.ToString(),
+                h => string.Equals(h, ownHost, StringComparison.OrdinalIgnoreCase) || snap.ByHost.ContainsKey(h));
+            recorder.Record(new Hit(site.Id, day, PathOf(request.Path), referrer, VisitRules.Device(userAgent),
+                VisitRecorder.VisitorHash(salt, site.Id, http.Connection.RemoteIpAddress?.ToString(), userAgent)));
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Counting must never break a page that is being served.
+            log.LogWarning(e, "Không đếm được lượt truy cập.");
+        }
+    }
+
+    private static bool IsPage(PathString path)
+    {
+        foreach (var p in NotPages)
+            if (path.StartsWithSegments(p, StringComparison.OrdinalIgnoreCase)) return false;
+        // Feeds, sitemaps, robots.txt and files: pages have no extension.
+        var last = path.Value is { } v ? v[(v.LastIndexOf('/') + 1)..] : "";
+        return !last.Contains('.');
+    }
+
+    /// <summary>Speculative loads (link prefetch, Chrome's prerender) are not views; the view is counted if it is shown.</summary>
+    private static bool IsPrefetch(HttpRequest r) =>
+        r.Headers["Sec-Purpose"].ToString().Contains("prefetch", StringComparison.OrdinalIgnoreCase)
+        || r.Headers["Purpose"].ToString().Contains("prefetch", StringComparison.OrdinalIgnoreCase)
+        || r.Headers["X-Purpose"].ToString().Contains("preview", StringComparison.OrdinalIgnoreCase)
+        || r.Headers["X-Moz"].ToString().Contains("prefetch", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The site-relative path without a trailing slash, cut to the column's length.</summary>
+    public static string PathOf(PathString path)
+    {
+        var p = path.Value is { Length: > 1 } v ? v.TrimEnd('/') : "/";
+        if (p.Length == 0) p = "/";
+        return p.Length > VisitRules.MaxPathLength ? p[..VisitRules.MaxPathLength] : p;
+    }
+}
+
+/// <summary>Writes the counts every Statistics:FlushSeconds, once more on shutdown, and forgets past days' salts.</summary>
+internal sealed class VisitFlushService(VisitRecorder recorder, IServiceScopeFactory scopes, Microsoft.Extensions.Options.IOptions<StatisticsOptions> options,
+    TimeProvider clock, ILogger<VisitFlushService> log) : BackgroundService
+{
+    private DateOnly _purgedBefore;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(options.Value.FlushSeconds), clock);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stoppingToken))
+            {
+                // Not cancelled by the shutdown: a write half done would only be rolled back and kept for StopAsync.
+                await recorder.FlushAsync(CancellationToken.None);
+                await PurgeAsync(stoppingToken);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken);
+        // The web server stopped first (hosted services stop in reverse order): nothing more is counted after this.
+        await recorder.FlushAsync(cancellationToken);
+    }
+
+    /// <summary>Once a day, a little after midnight (so the other nodes flushed yesterday's last views first).</summary>
+    private async Task PurgeAsync(CancellationToken ct)
+    {
+        var day = DateOnly.FromDateTime(VnTime.ToLocal(clock.GetUtcNow().UtcDateTime.AddMinutes(-10)));
+        if (day <= _purgedBefore) return;
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            await VisitStore.PurgeBeforeAsync(scope.ServiceProvider.GetRequiredService<Data.AppDb>(), day, ct);
+            _purgedBefore = day;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            log.LogWarning(e, "Không xóa được khóa ẩn danh của các ngày trước; sẽ thử lại.");
+        }
+    }
+}

@@ -1,0 +1,68 @@
+using System.Text.Json;
+using MinhBach.Tests.Infrastructure;
+
+namespace MinhBach.Tests.Bench;
+
+/// <summary>
+/// `./minhbach bench web` on a tiny SQLite province (issue 9, item 4): the whole harness runs (real app processes, wrk,
+/// nginx, the publish through the administration, counting on and off) and every row has a figure. Behaviour, not
+/// speed: the figures themselves are reported from full-size runs.
+/// </summary>
+[Collection(ConsoleCollection.Name)]
+public sealed class BenchWebTests
+{
+    [Fact]
+    public async Task A_tiny_run_fills_every_row_of_the_table_and_the_json()
+    {
+        var json = Path.Combine(Path.GetTempPath(), $"bench-web-{Guid.NewGuid():N}.json");
+        try
+        {
+            var result = await Infrastructure.Cli.RunAsync("bench", "web", "--sites", "2", "--articles", "200", "--documents", "20",
+                "--connections", "4", "--duration", "2s", "--rounds", "1", "--json", json);
+
+            Assert.True(result.ExitCode == 0, result.ToString());
+            using var doc = JsonDocument.Parse(await File.ReadAllTextAsync(json));
+            var root = doc.RootElement;
+            var rows = root.GetProperty("Rows").EnumerateArray().Select(r => (Page: r.GetProperty("Page").GetString(), Mode: r.GetProperty("Mode").GetString(),
+                PerSecond: r.GetProperty("RequestsPerSecond").GetDouble(), Errors: r.GetProperty("Errors").GetInt64(), Ratio: r.GetProperty("RatioToNginx"))).ToList();
+            string[] pages = ["trang chủ", "chuyên mục", "tin bài", "tìm kiếm"];
+            foreach (var page in pages)
+                foreach (var mode in new[] { "có bộ đệm", "không bộ đệm" })
+                {
+                    var row = Assert.Single(rows, r => r.Page == page && r.Mode == mode);
+                    Assert.True(row.PerSecond > 0, $"{page}, {mode}: no requests/s\n{result}");
+                    Assert.Equal(0, row.Errors);
+                    Assert.True(row.Ratio.GetDouble() > 0);
+                    // The printed table has the same row.
+                    Assert.Matches($@"(?m)^{page}\s+{mode}\s+[\d.]+\s", result.Output);
+                }
+            var nginx = Assert.Single(rows, r => r.Mode == "nginx tệp tĩnh");
+            Assert.True(nginx.PerSecond > 0, result.ToString());
+            Assert.Equal(9, rows.Count);
+            Assert.True(root.GetProperty("ResidentBytes").GetInt64() > 10 * 1024 * 1024, result.ToString());
+            Assert.True(root.GetProperty("PublishToVisibleMs").ValueKind == JsonValueKind.Number, "The published article never showed on the home page.\n" + result);
+            var visits = root.GetProperty("VisitCounting");
+            Assert.True(visits.GetProperty("MedianOn").GetDouble() > 0 && visits.GetProperty("MedianOff").GetDouble() > 0, result.ToString());
+            Assert.Contains("Đếm lượt truy cập", result.Output);
+        }
+        finally
+        {
+            File.Delete(json);
+        }
+    }
+
+    [Theory]
+    [InlineData("--provider", "mysql")]
+    [InlineData("--provider", "postgres")]
+    [InlineData("--duration", "mười giây")]
+    [InlineData("--articles", "0")]
+    [InlineData("--connections", "0")]
+    public async Task Bad_arguments_are_refused_in_Vietnamese_before_anything_is_made(string option, string value)
+    {
+        var result = await Infrastructure.Cli.RunAsync("bench", "web", option, value);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.StartsWith("Lỗi: ", result.Errors);
+        Assert.DoesNotContain("Tạo dữ liệu", result.Output);
+    }
+}

@@ -1,0 +1,114 @@
+using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using MinhBach.Features.Caching;
+using MinhBach.Features.Public;
+using MinhBach.Tests.Infrastructure;
+using MinhBach.Tests.Statistics;
+
+namespace MinhBach.Tests.Caching;
+
+/// <summary>Public pages from the output cache: counted, evicted by what changed, never someone else's form or session.</summary>
+public sealed class PageCacheTests
+{
+    private static PageCacheMetrics Metrics(VisitWorld w) => w.App.Services.GetRequiredService<PageCacheMetrics>();
+
+    private static async Task<string> PageAsync(VisitWorld w, string path, HttpClient? http = null)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.TryAddWithoutValidation("User-Agent", VisitWorld.Desktop);
+        using var response = await (http ?? w.App.Http).SendAsync(request);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await response.Content.ReadAsStringAsync();
+    }
+
+    /// <summary>Runs a request and says whether the page was rendered (a miss) rather than served from the cache.</summary>
+    private static async Task<bool> RenderedAsync(VisitWorld w, string path)
+    {
+        var before = Metrics(w).Misses;
+        await PageAsync(w, path);
+        return Metrics(w).Misses > before;
+    }
+
+    [DatabaseTheory]
+    public async Task A_page_served_from_the_cache_is_still_counted_as_a_visit(string provider)
+    {
+        await using var w = await VisitWorld.StartAsync(provider);
+
+        // A HEAD first: its empty answer must not be what a later GET receives.
+        Assert.Equal(200, await w.VisitAsync(w.ArticlePath, method: HttpMethod.Head));
+        var hits = Metrics(w).Hits;
+        Assert.Contains("Khai mạc hội chợ nông sản tỉnh", await PageAsync(w, w.ArticlePath));
+        Assert.False(await RenderedAsync(w, w.ArticlePath));
+        Assert.False(await RenderedAsync(w, w.ArticlePath));
+        Assert.Equal(hits + 2, Metrics(w).Hits);
+
+        Assert.Equal(3, await w.FlushAsync());
+        Assert.Equal(new Dictionary<string, long> { [w.ArticlePath] = 3 }, await w.PagesAsync(w.Portal));
+    }
+
+    [DatabaseTheory]
+    public async Task Publishing_shows_at_once_on_home_and_category_and_leaves_other_sites_and_articles_cached(string provider)
+    {
+        await using var w = await VisitWorld.StartAsync(provider);
+        var category = ContentUrls.Category("tin-tuc-su-kien");
+        // A new category may change the site's menus, so it evicts the whole site: made before the pages are cached.
+        var other = await w.App.AddCategoryAsync(w.Portal, "thong-bao", "Thông báo");
+        foreach (var path in new[] { "/", category, w.ArticlePath, "/so-a/", "/so-a/tin-tuc" })
+        {
+            await PageAsync(w, path);
+            Assert.False(await RenderedAsync(w, path), $"{path} was not kept in the cache.");
+        }
+
+        var news = await w.App.WithDbAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(
+            Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.IgnoreQueryFilters(db.Categories), c => c.SiteId == w.Portal.Id && c.Slug == "tin-tuc-su-kien"));
+        await w.App.AddArticleAsync(w.Portal, other, "Thông báo lịch tiếp công dân tháng 12");
+        Assert.Contains("Thông báo lịch tiếp công dân tháng 12", await PageAsync(w, "/"));
+        // The other site's pages and the article of another category were not evicted.
+        Assert.False(await RenderedAsync(w, "/so-a/"));
+        Assert.False(await RenderedAsync(w, "/so-a/tin-tuc"));
+        Assert.False(await RenderedAsync(w, w.ArticlePath));
+
+        await w.App.AddArticleAsync(w.Portal, news, "Hội chợ nông sản kéo dài thêm hai ngày");
+        Assert.Contains("Hội chợ nông sản kéo dài thêm hai ngày", await PageAsync(w, category));
+        // The article page lists related articles of its category: it shows the new one at once too.
+        Assert.Contains("Hội chợ nông sản kéo dài thêm hai ngày", await PageAsync(w, w.ArticlePath));
+        Assert.False(await RenderedAsync(w, "/so-a/"));
+
+        // A draft changes nothing anyone sees: nothing is evicted.
+        await w.App.AddArticleAsync(w.Portal, news, "Bản nháp chưa duyệt", status: MinhBach.Features.Articles.ArticleStatus.Draft);
+        Assert.False(await RenderedAsync(w, category));
+    }
+
+    [DatabaseTheory]
+    public async Task Signed_in_people_and_pages_with_an_anti_forgery_token_are_never_cached(string provider)
+    {
+        await using var w = await VisitWorld.StartAsync(provider);
+        await w.App.CreateUserAsync("bientap@dongminh.gov.vn", "Mat-khau-dai-2026!");
+        await w.App.GrantAsync("bientap@dongminh.gov.vn", "", MinhBach.Features.Accounts.SiteRole.Editor);
+        await PageAsync(w, "/");
+        Assert.False(await RenderedAsync(w, "/"));
+
+        using var editor = new AdminClient(w.App);
+        await editor.SignInFullyAsync("bientap@dongminh.gov.vn", "Mat-khau-dai-2026!");
+        var before = Metrics(w).Hits;
+        await PageAsync(w, "/", editor.Http);
+        await PageAsync(w, "/", editor.Http);
+        Assert.Equal(before, Metrics(w).Hits);
+
+        // The question form: each visitor gets a token of their own, so the page is rendered for each.
+        var first = AdminClient.Html(await PageAsync(w, "/hoi-dap/gui-cau-hoi")).QuerySelector($"input[name='{AdminClient.TokenField}']")?.GetAttribute("value");
+        var second = AdminClient.Html(await PageAsync(w, "/hoi-dap/gui-cau-hoi")).QuerySelector($"input[name='{AdminClient.TokenField}']")?.GetAttribute("value");
+        Assert.NotNull(first);
+        Assert.NotEqual(first, second);
+    }
+
+    [DatabaseTheory]
+    public async Task Fifty_concurrent_first_requests_render_a_hot_page_once(string provider)
+    {
+        await using var w = await VisitWorld.StartAsync(provider);
+        var before = Metrics(w).Misses;
+        var pages = await Task.WhenAll(Enumerable.Range(0, 50).Select(_ => PageAsync(w, w.ArticlePath)));
+        Assert.All(pages, p => Assert.Contains("Khai mạc hội chợ nông sản tỉnh", p));
+        Assert.Equal(before + 1, Metrics(w).Misses);
+    }
+}
