@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using MinhBach.Tests.Infrastructure;
+using Quartz;
 
 namespace MinhBach.Tests.Operations;
 
@@ -12,6 +14,10 @@ public sealed class ReadinessTests
     {
         await using var app = await TestApp.StartAsync(provider);
         await app.CreatePortalAsync();
+        // Quartz starts its scheduler once the host has started, a moment after the node answers: until then it is
+        // rightly not ready (the other test shows the refusal).
+        var scheduler = await app.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
+        await Eventually.WaitAsync(async () => await scheduler.GetStatus(CancellationToken.None), s => s == SchedulerStatus.Running, TimeSpan.FromSeconds(30), "the scheduler");
 
         using var ready = await app.GetAsync("/readyz");
         Assert.Equal(HttpStatusCode.OK, ready.StatusCode);

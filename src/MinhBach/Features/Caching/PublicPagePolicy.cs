@@ -36,6 +36,10 @@ internal sealed class PublicPagePolicy(PageCacheOptions options, Statistics.Stat
         context.AllowLocking = true;
         context.CacheVaryByRules.QueryKeys = "*";
         context.CacheVaryByRules.VaryByHost = true;
+        // The site's settings come from this node's in-memory directory, not from the database the render reads: a node
+        // that rendered with settings read before a change (another node saved it between the eviction and this node's
+        // reload) stores that page under the old version, where no request made after the reload looks.
+        context.CacheVaryByRules.VaryByValues["site-version"] = site.Version.ToString(System.Globalization.CultureInfo.InvariantCulture);
         context.Tags.Add(CacheTags.Site(site.Id));
         var seconds = request.Path.StartsWithSegments("/tim-kiem", StringComparison.OrdinalIgnoreCase) ? options.SearchSeconds : options.Seconds;
         if (site.ShowVisitCounter) seconds = Math.Min(seconds, statistics.CounterCacheSeconds);
