@@ -67,7 +67,7 @@ internal static class BenchWebCommand
         new Option<string?>("--postgres") { Description = "Máy chủ PostgreSQL (\"Host=...;Username=...\"); một cơ sở dữ liệu tạm được tạo và xóa" },
         new Option<int>("--connections") { Description = "Số kết nối song song của wrk (mặc định 64)", DefaultValueFactory = _ => 64 },
         new Option<string>("--duration") { Description = "Thời gian mỗi lần đo, ví dụ 10s hoặc 1m (mặc định 10s)", DefaultValueFactory = _ => "10s" },
-        new Option<int>("--rounds") { Description = "Số vòng mỗi chế độ khi so bật/tắt đếm lượt truy cập (mặc định 3; 0: bỏ qua)", DefaultValueFactory = _ => 3 },
+        new Option<int>("--rounds") { Description = "Số vòng mỗi chế độ khi so bật/tắt đếm lượt truy cập (mặc định 5; 0: bỏ qua)", DefaultValueFactory = _ => 5 },
         new Option<string?>("--json") { Description = "Ghi kết quả ra tệp JSON" }
     );
 
@@ -140,9 +140,7 @@ internal static class BenchWebCommand
             if (visitsOnly)
             {
                 var v = await bench.VisitsAsync(settings, [plan.Home, plan.Category, plan.Article], options, ct);
-                Console.WriteLine($"Đếm lượt truy cập ({v.On.Count} vòng mỗi chế độ, wrk {connections} kết nối, {duration.TotalSeconds:0} giây mỗi vòng, trung vị): " +
-                    $"tắt {VietnameseText.FormatNumber((long)v.MedianOff)} trang/giây, bật {VietnameseText.FormatNumber((long)v.MedianOn)} trang/giây, " +
-                    $"tỉ lệ {(v.Ratio * 100).ToString("0.0", CultureInfo.InvariantCulture).Replace('.', ',')}% (yêu cầu ≥ 95%){(v.Ratio >= 0.95 ? "" : " — CHƯA ĐẠT")}.");
+                Console.WriteLine($"wrk {connections} kết nối, {duration.TotalSeconds:0} giây mỗi lần đo. " + v.Describe());
                 if (json is not null) await WriteJsonAsync(json, v, ct);
                 return 0;
             }

@@ -22,7 +22,16 @@ public sealed class WebBench(TextWriter output)
         public TimeSpan WarmUp => TimeSpan.FromSeconds(Math.Clamp(Math.Round(Duration.TotalSeconds / 2), 1, 5));
     }
     public sealed record Row(string Page, string Mode, double RequestsPerSecond, double P50, double P99, long Requests, long Errors, double? RatioToNginx);
-    public sealed record Visits(IReadOnlyList<double> Off, IReadOnlyList<double> On, double MedianOff, double MedianOn, double Ratio);
+    /// <summary>Each round's two runs follow each other, so their ratio (RoundRatios) is free of the machine's drift
+    /// between rounds; Ratio is the median of those.</summary>
+    public sealed record Visits(IReadOnlyList<double> Off, IReadOnlyList<double> On, double MedianOff, double MedianOn, IReadOnlyList<double> RoundRatios, double Ratio)
+    {
+        public string Describe() =>
+            $"Đếm lượt truy cập ({On.Count} vòng, mỗi vòng đo bật và tắt liền nhau): trung vị tắt {VietnameseText.FormatNumber((long)MedianOff)} trang/giây, bật {VietnameseText.FormatNumber((long)MedianOn)} trang/giây; " +
+            $"tỉ lệ bật/tắt từng vòng {string.Join(", ", RoundRatios.Select(Percent))}; trung vị {Percent(Ratio)} (yêu cầu ≥ 95%){(Ratio >= 0.95 ? "" : " — CHƯA ĐẠT")}.";
+
+        private static string Percent(double r) => (r * 100).ToString("0.0", CultureInfo.InvariantCulture).Replace('.', ',') + "%";
+    }
     public sealed record Result(string Provider, int Sites, int Articles, int Documents, int Connections, double SecondsPerRun, double GenerateSeconds,
         IReadOnlyList<Row> Rows, long ResidentBytes, double? PublishToVisibleMs, Visits? VisitCounting, string Machine, string? LoadBefore, string? LoadAfter);
 
@@ -121,8 +130,8 @@ public sealed class WebBench(TextWriter output)
                 (countingOn ? on : off).Add(result.RequestsPerSecond);
                 output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  vòng {r + 1}, đếm {(countingOn ? "bật" : "tắt")}: {result.RequestsPerSecond:0} trang/giây"));
             }
-        var (medianOff, medianOn) = (Median(off), Median(on));
-        return new Visits(off, on, medianOff, medianOn, medianOff == 0 ? 0 : medianOn / medianOff);
+        var ratios = on.Zip(off, (a, b) => b == 0 ? 0 : a / b).ToList();
+        return new Visits(off, on, Median(off), Median(on), ratios, Median(ratios));
     }
 
     /// <summary>A few requests to each page, one at a time, before wrk: the first answers of a process are slow (compilation,
@@ -200,8 +209,7 @@ public sealed class WebBench(TextWriter output)
         output.WriteLine($"Bộ nhớ thường trú của tiến trình ứng dụng sau các lần đo có bộ đệm: {N(r.ResidentBytes / 1024.0 / 1024)} MB.");
         output.WriteLine(r.PublishToVisibleMs is { } d ? $"Từ lúc xuất bản đến lúc hiện trên trang chủ: {Ms(d)} ms." : "Từ lúc xuất bản đến lúc hiện trên trang chủ: không thấy trong 60 giây.");
         if (r.VisitCounting is { } v)
-            output.WriteLine($"Đếm lượt truy cập ({v.On.Count} vòng mỗi chế độ, trung vị): tắt {N(v.MedianOff)} trang/giây, bật {N(v.MedianOn)} trang/giây, " +
-                $"tỉ lệ {(v.Ratio * 100).ToString("0.0", CultureInfo.InvariantCulture).Replace('.', ',')}% (yêu cầu ≥ 95%){(v.Ratio >= 0.95 ? "" : " — CHƯA ĐẠT")}.");
+            output.WriteLine(v.Describe());
         output.WriteLine($"Tạo dữ liệu: {r.GenerateSeconds:0} giây. Tải trung bình 1 phút của máy: {r.LoadBefore} → {r.LoadAfter} (máy dùng chung thì các tỉ lệ trong cùng một lần đo mới so được).");
     }
 }

@@ -51,27 +51,77 @@ public sealed class VisitCountingMiddleware(RequestDelegate next, VisitRecorder 
         await next(http);
     }
 
-    private async Task CountAsync(HttpContext http, Site site, string userAgent)
+    /// <summary>Synchronous once the day's salt (and, for a page reached from a link, the site directory) is in memory:
+    /// this runs for every page served, cached ones included, and must cost next to nothing.</summary>
+    private Task CountAsync(HttpContext http, Site site, string userAgent)
     {
-        var request = http.Request;
         var response = http.Response;
         if (response.StatusCode != StatusCodes.Status200OK || response.ContentType?.StartsWith("text/html", StringComparison.OrdinalIgnoreCase) != true)
-            return;
+            return Task.CompletedTask;
         try
         {
             var day = VnTime.Today(clock);
-            var salt = await salts.ForDayAsync(day);
-            var snap = await directory.GetAsync(http.RequestAborted);
-            var ownHost = request.Host.Host;
-            var referrer = rules.Referrer(request.Headers.Referer.ToString(),
-                h => string.Equals(h, ownHost, StringComparison.OrdinalIgnoreCase) || snap.ByHost.ContainsKey(h));
-            recorder.Record(new Hit(site.Id, day, PathOf(request.Path), referrer, VisitRules.Device(userAgent),
-                VisitRecorder.VisitorHash(salt, site.Id, http.Connection.RemoteIpAddress?.ToString(), userAgent)));
+            var salt = salts.ForDayAsync(day);
+            var referer = http.Request.Headers.Referer.ToString();
+            var sites = referer.Length == 0 ? null : directory.GetAsync(http.RequestAborted);
+            if (salt.IsCompletedSuccessfully && (sites is null || sites.IsCompletedSuccessfully))
+            {
+                Count(http, site, userAgent, day, salt.Result, referer, sites?.Result);
+                return Task.CompletedTask;
+            }
+            return CountLaterAsync(http, site, userAgent, day, salt, referer, sites);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             // Counting must never break a page that is being served.
             log.LogWarning(e, "Không đếm được lượt truy cập.");
+            return Task.CompletedTask;
+        }
+    }
+
+    private async Task CountLaterAsync(HttpContext http, Site site, string userAgent, DateOnly day, Task<byte[]> salt, string referer, Task<SiteDirectory.Snapshot>? sites)
+    {
+        try
+        {
+            Count(http, site, userAgent, day, await salt, referer, sites is null ? null : await sites);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            log.LogWarning(e, "Không đếm được lượt truy cập.");
+        }
+    }
+
+    private void Count(HttpContext http, Site site, string userAgent, DateOnly day, byte[] salt, string referer, SiteDirectory.Snapshot? sites)
+    {
+        var request = http.Request;
+        var ownHost = request.Host.Host;
+        var source = rules.Referrer(referer,
+            h => string.Equals(h, ownHost, StringComparison.OrdinalIgnoreCase) || sites?.ByHost.ContainsKey(h) == true);
+        var visitor = ConnectionVisitor.For(http, site.Id, day, salt, userAgent);
+        recorder.Record(new Hit(site.Id, day, PathOf(request.Path), source, visitor.Device, visitor.Hash));
+    }
+
+    /// <summary>
+    /// The visitor last seen on this connection. A browser asks for many pages over one keep-alive connection, so its
+    /// hash and device class are worked out once rather than per page. Behind a proxy one connection carries many
+    /// visitors, hence the address and user agent are compared each time; over HTTP/2 requests of one connection run
+    /// at once, so nothing is kept there.
+    /// </summary>
+    private sealed record ConnectionVisitor(int SiteId, DateOnly Day, byte[] Salt, System.Net.IPAddress? Address, string UserAgent, long Hash, string Device)
+    {
+        public static ConnectionVisitor For(HttpContext http, int siteId, DateOnly day, byte[] salt, string userAgent)
+        {
+            var address = http.Connection.RemoteIpAddress;
+            var items = HttpProtocol.IsHttp11(http.Request.Protocol)
+                ? http.Features.Get<Microsoft.AspNetCore.Connections.Features.IConnectionItemsFeature>()?.Items
+                : null;
+            if (items?.TryGetValue(typeof(ConnectionVisitor), out var o) == true && o is ConnectionVisitor v
+                && v.SiteId == siteId && v.Day == day && ReferenceEquals(v.Salt, salt) && Equals(v.Address, address)
+                && string.Equals(v.UserAgent, userAgent, StringComparison.Ordinal))
+                return v;
+            v = new(siteId, day, salt, address, userAgent, VisitRecorder.VisitorHash(salt, siteId, address?.ToString(), userAgent), VisitRules.Device(userAgent));
+            if (items is not null) items[typeof(ConnectionVisitor)] = v;
+            return v;
         }
     }
 
