@@ -24,11 +24,11 @@ public static class ServiceDefaults
             .ValidateOnStart();
         var otlp = builder.Configuration[$"{TelemetryOptions.Section}:OtlpEndpoint"];
         var otel = builder.Services.AddOpenTelemetry()
-            .WithTracing(t => t.AddSource("MinhBach").AddAspNetCoreInstrumentation())
             .WithMetrics(m => m.AddMeter("MinhBach").AddAspNetCoreInstrumentation());
         if (!string.IsNullOrWhiteSpace(otlp) && Uri.TryCreate(otlp, UriKind.Absolute, out var endpoint))
         {
-            otel.WithTracing(t => t.AddOtlpExporter(o => o.Endpoint = endpoint));
+            // Traces only when something collects them: a listener makes every request build a span, cached pages included.
+            otel.WithTracing(t => t.AddSource("MinhBach").AddAspNetCoreInstrumentation().AddOtlpExporter(o => o.Endpoint = endpoint));
             otel.WithMetrics(m => m.AddOtlpExporter(o => o.Endpoint = endpoint));
         }
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");

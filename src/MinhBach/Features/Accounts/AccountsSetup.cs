@@ -31,6 +31,9 @@ public sealed class AccountsOptions
 /// <summary>Accounts, sign-in with lockout and TOTP, per-site roles, and the audit trail they write to.</summary>
 public static class AccountsSetup
 {
+    /// <summary>The sign-in cookie: its presence alone keeps a request away from the page cache (Features/Caching).</summary>
+    public const string AuthCookie = "minhbach.auth";
+
     public const string LoginPath = "/quan-tri/dang-nhap";
     public const string AdminHome = "/quan-tri";
 
@@ -64,7 +67,7 @@ public static class AccountsSetup
             .AddErrorDescriber<VietnameseIdentityErrors>();
         services.ConfigureApplicationCookie(o =>
         {
-            o.Cookie.Name = "minhbach.auth";
+            o.Cookie.Name = AuthCookie;
             // One sign-in for every site on this host: left unset, the path would be the site prefix of the
             // login page ("/so-a"), and the user's other sites (/so-b/quan-tri) would ask them to sign in again.
             o.Cookie.Path = "/";

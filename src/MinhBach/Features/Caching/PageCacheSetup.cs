@@ -24,8 +24,8 @@ public static class PageCacheSetup
     }
 
     /// <summary>
-    /// After visit counting (a page served from the cache is still a view) and after authentication (a signed-in person
-    /// is never served, nor stores, a cached page); before the endpoints that render pages.
+    /// After visit counting (a page served from the cache is still a view); before routing, authentication and rate
+    /// limiting, which a cached page does not need (the policy keeps anyone with a sign-in cookie out of the cache).
     /// </summary>
     public static IApplicationBuilder UsePageCache(this IApplicationBuilder app) => app.UseOutputCache();
 }

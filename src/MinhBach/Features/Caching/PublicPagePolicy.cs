@@ -21,6 +21,9 @@ internal sealed class PublicPagePolicy(PageCacheOptions options, Statistics.Stat
         var request = http.Request;
         if (!options.Enabled
             || !(HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
+            // The cache runs before authentication (a cached page costs no more than it must): a sign-in cookie, valid or
+            // not, is enough to keep the request away from it, so a signed-in person never gets nor leaves a cached page.
+            || request.Cookies.ContainsKey(Accounts.AccountsSetup.AuthCookie)
             || http.User.Identity?.IsAuthenticated == true
             || request.Headers.ContainsKey(HeaderNames.Authorization)
             || Uncached.Any(p => request.Path.StartsWithSegments(p, StringComparison.OrdinalIgnoreCase))

@@ -40,10 +40,10 @@ public static class PublicSiteSetup
         app.UseSites();
         // Counts what a person was served, whoever produced it: keep it before UseOutputCache (issue 9).
         app.UseVisitCounting();
+        Caching.PageCacheSetup.UsePageCache(app);
         app.UseRouting();
         app.UseAccounts();
         app.UseRateLimiter();
-        Caching.PageCacheSetup.UsePageCache(app);
         app.MapRazorPages();
         app.MapFeeds();
         Documents.DocumentsApi.MapDocuments(app);
