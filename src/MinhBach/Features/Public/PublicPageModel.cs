@@ -57,7 +57,20 @@ public static class VnTime
 
     public static DateTime ToLocal(DateTime utc) => TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Zone);
     public static DateTime FromLocal(DateTime local) => TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), Zone);
-    public static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(ToLocal(clock.GetUtcNow().UtcDateTime));
+    /// <summary>Today in Viet Nam. Asked on every page view (visit counting), so the day last found is kept with the UTC
+    /// span it covers and a time zone conversion is made only when the clock leaves that span (either way: tests move it).</summary>
+    public static DateOnly Today(TimeProvider clock)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var day = _today;
+        if (day is not null && now >= day.StartUtc && now < day.EndUtc) return day.Day;
+        var local = DateOnly.FromDateTime(ToLocal(now));
+        _today = new(local, FromLocal(local.ToDateTime(TimeOnly.MinValue)), FromLocal(local.AddDays(1).ToDateTime(TimeOnly.MinValue)));
+        return local;
+    }
+
+    private sealed record LocalDay(DateOnly Day, DateTime StartUtc, DateTime EndUtc);
+    private static volatile LocalDay? _today;
     public static string DateTimeText(DateTime utc) => ToLocal(utc).ToString("dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture);
     public static string DateText(DateTime utc) => ToLocal(utc).ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
     public static string DateText(DateOnly d) => d.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
