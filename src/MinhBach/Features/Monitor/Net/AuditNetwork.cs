@@ -107,6 +107,7 @@ public sealed class HostResolver
     private readonly ConcurrentDictionary<(string, AddressFamily), Task<Resolution>> _cache = new();
     private readonly ConcurrentDictionary<string, Task<ZoneSigning>> _zones = new();
     private readonly TimeSpan _timeout;
+    private static readonly TimeSpan DnssecTimeout = TimeSpan.FromSeconds(5);
 
     public HostResolver(AuditNetwork net, TimeSpan timeout)
     {
@@ -180,7 +181,8 @@ public sealed class HostResolver
             // The DO bit asks for the signatures too; a validating resolver then sets AD on a signed answer.
             var options = _net.DnsServer is { } ep ? new LookupClientOptions(ep) : new LookupClientOptions();
             options.UseCache = false;
-            options.Timeout = _timeout;
+            // A note is not worth holding the audit long: a resolver silent for 5 s, twice, is reported as such.
+            options.Timeout = _timeout < DnssecTimeout ? _timeout : DnssecTimeout;
             options.Retries = 1;
             options.UseTcpFallback = true;
             options.ThrowDnsErrors = false;
