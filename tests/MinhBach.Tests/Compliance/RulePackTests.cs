@@ -109,6 +109,21 @@ public sealed class RulePackTests
     }
 
     [Fact]
+    public void Thresholds_of_a_measured_rule_are_read_and_bad_ones_named()
+    {
+        var d224 = RulePacks.Load(Repository.DataDirectory, Catalogue).Get("D224-2026")!;
+        Assert.Equal(800, d224.Rule("TEC-28")!.Thresholds["ttfbGoodMs"]);
+        Assert.Equal(1800, d224.Rule("TEC-28")!.Thresholds["ttfbPoorMs"]);
+
+        var message = Refused(("T-01.json", Pack("""
+            , { "id": "TEC-28", "title": "Hiệu năng", "titleEn": "Performance", "basis": "D224", "certainty": "PT", "kinds": ["department"], "heading": "B", "points": 0,
+                "carriers": ["external:performance"], "thresholds": { "ttfbGoodMs": 2000, "ttfbPoorMs": 1000, "lcpMs": 2500 } }
+            """)));
+        Assert.Contains("T-01.json, quy tắc \"TEC-28\", trường \"thresholds\": ngưỡng \"lcpMs\" không có (ttfbGoodMs, ttfbPoorMs).", message);
+        Assert.Contains("T-01.json, quy tắc \"TEC-28\", trường \"thresholds\": ttfbGoodMs (2000) phải nhỏ hơn hoặc bằng ttfbPoorMs (1000).", message);
+    }
+
+    [Fact]
     public void Unknown_carriers_broken_json_and_a_missing_base_are_named()
     {
         var message = Refused(

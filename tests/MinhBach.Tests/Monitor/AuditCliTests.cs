@@ -36,6 +36,9 @@ public sealed class AuditCliTests(MonitorWorld world) : IClassFixture<MonitorWor
         Assert.Equal(CheckStatus.Fail, old.Check("TEC-03")!.Status);
         Assert.Equal(CheckStatus.Pass, evaluation.Sites[0].Check("TEC-03")!.Status);
         Assert.True(evaluation.Sites[0].Score > old.Score, $"{evaluation.Sites[0].Score} ≤ {old.Score}");
+        // The homepage's time to first byte, in the evidence of TEC-28 and as a figure of each site.
+        Assert.All(evaluation.Sites, s => Assert.True(s.Speed is { Samples: > 0 }, s.Site));
+        Assert.Contains("Thời gian tới byte đầu tiên (TTFB) của trang chủ", old.Check("TEC-28")!.Evidence, StringComparison.Ordinal);
 
         var second = await Infrastructure.Cli.RunAsync([.. audit]);
         Assert.True(second.ExitCode == 0, second.ToString());
@@ -51,6 +54,7 @@ public sealed class AuditCliTests(MonitorWorld world) : IClassFixture<MonitorWor
         var latest = await scope.ServiceProvider.GetRequiredService<Features.Monitor.IMonitorResults>().LatestAsync("sonongnghiep.dongminh.gov.vn", default);
         Assert.Equal(runs.Where(r => r.Host == "sonongnghiep.dongminh.gov.vn").Max(r => r.Id), latest!.Id);
         Assert.Equal(CheckStatus.Fail, latest.Read()!.Check("TEC-03")!.Status);
+        Assert.NotNull(latest.Read()!.Speed);
     }
 
     [Theory]

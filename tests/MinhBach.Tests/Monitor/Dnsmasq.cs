@@ -8,7 +8,8 @@ namespace MinhBach.Tests.Monitor;
 /// <summary>
 /// A real DNS server for the test: dnsmasq from Debian (package dnsmasq-base, installed by ./minhbach test), run
 /// unprivileged-style on a high loopback port, answering only the names it is given (host-record: A and, when given,
-/// AAAA; no AAAA otherwise) and nothing else under gov.vn (--local), never forwarding.
+/// AAAA; no AAAA otherwise), any other record given as type number and hex data (dns-rr: DNSKEY, DS …), and nothing
+/// else under gov.vn (--local), never forwarding.
 /// </summary>
 public sealed class Dnsmasq : IAsyncDisposable
 {
@@ -23,8 +24,8 @@ public sealed class Dnsmasq : IAsyncDisposable
         EndPoint = endPoint;
     }
 
-    /// <summary>Starts dnsmasq with these records: host → IPv4 address, and an IPv6 one or none.</summary>
-    public static async Task<Dnsmasq> StartAsync(IEnumerable<(string Host, IPAddress V4, IPAddress? V6)> records)
+    /// <summary>Starts dnsmasq with these records: host → IPv4 address, and an IPv6 one or none; plus raw records.</summary>
+    public static async Task<Dnsmasq> StartAsync(IEnumerable<(string Host, IPAddress V4, IPAddress? V6)> records, IEnumerable<(string Name, int Type, string Hex)>? raw = null)
     {
         if (!File.Exists(Binary))
             throw new InvalidOperationException($"Không có {Binary}: cài gói dnsmasq-base (./minhbach test tự cài).");
@@ -38,6 +39,7 @@ public sealed class Dnsmasq : IAsyncDisposable
                 "--listen-address=127.0.0.1", "--bind-interfaces", $"--port={port}", "--local=/gov.vn/", "--cache-size=0",
             };
             args.AddRange(list.Select(r => $"--host-record={r.Host},{r.V4}" + (r.V6 is null ? "" : $",{r.V6}")));
+            args.AddRange((raw ?? []).Select(r => $"--dns-rr={r.Name},{r.Type},{r.Hex}"));
             var psi = new ProcessStartInfo(Binary) { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
             foreach (var a in args) psi.ArgumentList.Add(a);
             var process = Process.Start(psi)!;

@@ -39,13 +39,16 @@ public sealed record FixtureSearch(string Path, string Param, bool Works);
 /// families), host names told apart by the Host header and by SNI (certificates from <see cref="TestCa"/>, one expired,
 /// one about to expire, one site without HTTPS). The sites are files under Monitor/Sites, written like real provincial
 /// sites of several generations; the hostile ones (garbage, 10 MB, endless redirects, slow-loris, wrong charset,
-/// JavaScript only) are made here.
+/// JavaScript only, a homepage slow to answer) are made here.
 /// </summary>
 public sealed class FixtureServer : IAsyncDisposable
 {
     public const string Province = "Đông Minh";
     public static readonly string[] HostileHosts =
-        ["rac.dongminh.gov.vn", "nang.dongminh.gov.vn", "vong.dongminh.gov.vn", "cham.dongminh.gov.vn", "bangma.dongminh.gov.vn", "js.dongminh.gov.vn", "hethan.dongminh.gov.vn"];
+        ["rac.dongminh.gov.vn", "nang.dongminh.gov.vn", "vong.dongminh.gov.vn", "cham.dongminh.gov.vn", "bangma.dongminh.gov.vn", "js.dongminh.gov.vn", "hethan.dongminh.gov.vn", "tre.dongminh.gov.vn"];
+
+    /// <summary>How long tre.dongminh.gov.vn keeps its homepage's headers back.</summary>
+    public static readonly TimeSpan SlowHomepage = TimeSpan.FromSeconds(2);
 
     /// <summary>The EMC system's script host: a stand-in loader that draws the badge, as the real one does.</summary>
     public const string EmcHost = "f-emc.ngsp.gov.vn";
@@ -329,6 +332,12 @@ public sealed class FixtureServer : IAsyncDisposable
                     "<footer>Cơ quan chủ quản: UBND phường Bảng Mã. Địa chỉ: số 1 đường Lê Lợi. Điện thoại: 0203 3812 345. Email: bangma@dongminh.gov.vn</footer></body></html>";
                 ctx.Response.ContentType = "text/html";
                 await ctx.Response.Body.WriteAsync(Encoding.GetEncoding(1258).GetBytes(page));
+                return;
+            case "tre":
+                // A server slow to start answering its homepage (a busy CMS): the headers come after a wait, then the page at once.
+                if (path == "/") await Task.Delay(SlowHomepage, ctx.RequestAborted);
+                ctx.Response.ContentType = "text/html; charset=utf-8";
+                await ctx.Response.WriteAsync("<!DOCTYPE html><html lang=\"vi\"><head><meta charset=\"utf-8\"><title>UBND xã Trễ</title></head><body><h1>Ủy ban nhân dân xã Trễ</h1><p>Trang chủ trả lời chậm.</p></body></html>");
                 return;
             case "js":
                 ctx.Response.ContentType = "text/html; charset=utf-8";

@@ -91,6 +91,9 @@ public sealed class MonitorRegistryTests(MonitorWorld world) : IClassFixture<Mon
         Assert.Contains("Sở Khoa học và Công nghệNgoài hệ thống (https://sokhcn.dongminh.gov.vn), kết quả giám sát ngày ", view);
         Assert.Contains("Chưa đánh giá (ngoài hệ thống, chưa có kết quả giám sát): Sở Nội vụ.", view);
         Assert.Contains(score, view);
+        // With the homepage's time to first byte of the run, for the external site and the hosted one the monitor measured.
+        Assert.Contains($"{audited.Evaluation.Speed!.TtfbMs} ms", view);
+        Assert.Equal(outcomes.Single(o => o.Audit.Host == "xaphuloc.dongminh.gov.vn").Evaluation.Speed, hosted.Speed);
 
         // The review report: the external unit scored with the rule results of its audit, the source dated.
         var data = await ReportAsync(app);

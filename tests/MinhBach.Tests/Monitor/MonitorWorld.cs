@@ -1,5 +1,6 @@
 using System.Net;
 using CatalogueData = MinhBach.Features.Catalogue.Catalogue;
+using MinhBach.Features.Compliance;
 using MinhBach.Features.Monitor;
 using MinhBach.Features.Monitor.Net;
 
@@ -9,7 +10,8 @@ namespace MinhBach.Tests.Monitor;
 /// Everything the monitor's tests audit against, started once per class: a test CA, the fixture sites on loopback
 /// (IPv4 and ::1), and dnsmasq answering their names (AAAA only for the sites that have IPv6). The auditor reaches
 /// them as it would reach any site: by name through the DNS server, over HTTP and HTTPS on the ports the server map
-/// gives (80 and 443 are taken to the fixture's ports), trusting the test root like a --ca-cert file.
+/// gives (80 and 443 are taken to the fixture's ports), trusting the test root like a --ca-cert file. The province's
+/// zone is signed: dnsmasq serves a DNSKEY and a DS for it.
 /// </summary>
 public sealed class MonitorWorld : IAsyncLifetime
 {
@@ -21,6 +23,20 @@ public sealed class MonitorWorld : IAsyncLifetime
     public Dnsmasq Dns { get; private set; } = null!;
     public MonitorKeywords Words { get; } = MonitorKeywords.Load(CatalogueData.DefaultDirectory);
     public CatalogueData Catalogue { get; } = CatalogueData.Load(CatalogueData.DefaultDirectory);
+    public RulePacks Packs { get; private set; } = null!;
+
+    /// <summary>The fixtures' names and addresses as dnsmasq serves them (a test starts its own server with them).</summary>
+    public IReadOnlyList<(string Host, IPAddress V4, IPAddress? V6)> Records { get; private set; } = [];
+
+    /// <summary>The zone every fixture site belongs to, signed: one DNSKEY (flags 257, a key-signing key, protocol 3,
+    /// algorithm 13 with a 64-byte key) and one DS (key tag 2371, algorithm 13, SHA-256 digest).</summary>
+    public const string SignedZone = "dongminh.gov.vn";
+    public const int SignedKeyTag = 2371;
+    public static readonly (string Name, int Type, string Hex)[] Dnssec =
+    [
+        (SignedZone, 48, "0101030D" + string.Concat(Enumerable.Repeat("A1B2C3D4", 16))),
+        (SignedZone, 43, SignedKeyTag.ToString("X4", System.Globalization.CultureInfo.InvariantCulture) + "0D02" + string.Concat(Enumerable.Repeat("0F1E2D3C", 8))),
+    ];
 
     /// <summary>Settings that make a scheduled pass reach the fixtures (their DNS, CA and ports), with no waiting between
     /// requests; a test adds its own (Monitor:Sites, Monitor:Province) to the dictionary.</summary>
@@ -39,9 +55,10 @@ public sealed class MonitorWorld : IAsyncLifetime
     {
         Ca = new TestCa();
         Server = await FixtureServer.StartAsync(Ca);
-        var records = Server.Sites.Values.Select(s => (s.Host, IPAddress.Loopback, s.Ipv6 ? IPAddress.IPv6Loopback : (IPAddress?)null))
-            .Concat(FixtureServer.HostileHosts.Append(FixtureServer.EmcHost).Select(h => (h, IPAddress.Loopback, (IPAddress?)null)));
-        Dns = await Dnsmasq.StartAsync(records);
+        Packs = RulePacks.Load(CatalogueData.DefaultDirectory, Catalogue);
+        Records = Server.Sites.Values.Select(s => (s.Host, IPAddress.Loopback, s.Ipv6 ? IPAddress.IPv6Loopback : (IPAddress?)null))
+            .Concat(FixtureServer.HostileHosts.Append(FixtureServer.EmcHost).Select(h => (h, IPAddress.Loopback, (IPAddress?)null))).ToList();
+        Dns = await Dnsmasq.StartAsync(Records, Dnssec);
     }
 
     public async Task DisposeAsync()
@@ -52,10 +69,10 @@ public sealed class MonitorWorld : IAsyncLifetime
     }
 
     /// <summary>The network options a CLI run would get: the DNS server, the test root, the fixture ports.</summary>
-    public AuditNetwork Network(IEnumerable<string>? resolve = null)
+    public AuditNetwork Network(IEnumerable<string>? resolve = null, string? dnsServer = null)
     {
         var errors = new List<string>();
-        var net = AuditNetwork.Parse(resolve ?? [], Dns.Address, [Ca.RootPemFile], [$"80:{Server.HttpPort}", $"443:{Server.HttpsPort}"], errors);
+        var net = AuditNetwork.Parse(resolve ?? [], dnsServer ?? Dns.Address, [Ca.RootPemFile], [$"80:{Server.HttpPort}", $"443:{Server.HttpsPort}"], errors);
         Assert.Empty(errors);
         return net;
     }
@@ -72,10 +89,13 @@ public sealed class MonitorWorld : IAsyncLifetime
         return o;
     }
 
-    public async Task<SiteAudit> AuditAsync(string url, string? kind = null, bool deep = false, bool ignoreRobots = false, MonitorOptions? options = null)
+    /// <summary>Audits one address as a run would: every rule of the kind (of <paramref name="pack"/>, with its thresholds,
+    /// when given), or only <paramref name="rules"/>; through <paramref name="network"/> or the world's.</summary>
+    public async Task<SiteAudit> AuditAsync(string url, string? kind = null, bool deep = false, bool ignoreRobots = false, MonitorOptions? options = null,
+        RulePack? pack = null, IReadOnlySet<string>? rules = null, AuditNetwork? network = null)
     {
         options ??= Options();
-        using var fetcher = new Fetcher(options, Network()) { RetryPause = TimeSpan.FromMilliseconds(100) };
+        using var fetcher = new Fetcher(options, network ?? Network()) { RetryPause = TimeSpan.FromMilliseconds(100) };
         var auditor = new SiteAuditor(options, Words, fetcher, TimeProvider.System);
         var uri = new Uri(url);
         kind ??= Server.Sites.GetValueOrDefault(uri.Host)?.Kind ?? auditor.KindFor(uri);
@@ -86,7 +106,8 @@ public sealed class MonitorWorld : IAsyncLifetime
             Deep = deep,
             IgnoreRobots = ignoreRobots,
             Today = Today,
-            Rules = MonitorRules.For(kind, null, Catalogue),
+            Rules = rules ?? MonitorRules.For(kind, pack, Catalogue),
+            Thresholds = MonitorRules.ThresholdsFor(kind, pack),
         };
         return await auditor.AuditAsync(request, CancellationToken.None);
     }

@@ -43,6 +43,14 @@ public static class Carriers
         ["performance"] = "TEC-28",
     };
 
+    /// <summary>The limits a pack may give a measured rule ("thresholds"), with what each means. No law gives a figure
+    /// (legal-requirements TEC-28): they are the pack's choice.</summary>
+    public static readonly IReadOnlyDictionary<string, string> Thresholds = new Dictionary<string, string>
+    {
+        ["ttfbGoodMs"] = "thời gian tới byte đầu tiên của trang chủ dưới mức này (ms) là tốt",
+        ["ttfbPoorMs"] = "thời gian tới byte đầu tiên của trang chủ từ mức này (ms) trở lên là chậm",
+    };
+
     /// <summary>Null when the carrier is understood, else what is wrong with it (Vietnamese, to follow the quoted carrier).</summary>
     public static string? Problem(string carrier, Catalogue.Catalogue catalogue)
     {

@@ -52,7 +52,7 @@ public sealed class ComplianceService(AppDb db, RulePacks packs, Catalogue.Catal
         foreach (var f in facts)
             f.Measured = f.Site.Hosts.Select(h => measured.GetValueOrDefault(h.Host)).OfType<Measurement>().MaxBy(m => m.AuditedAt);
         var findings = await FindingsAsync(ordered.Select(s => s.Id).ToList(), ct);
-        return facts.Select(f => RuleEngine.Evaluate(pack, f, today, findings.GetValueOrDefault(f.Site.Id))).ToList();
+        return facts.Select(f => RuleEngine.Evaluate(pack, f, today, findings.GetValueOrDefault(f.Site.Id)) with { Speed = f.Measured?.Evaluation.Speed }).ToList();
     }
 
     public async Task<Evaluation> EvaluateAllAsync(RulePack pack, CancellationToken ct) =>

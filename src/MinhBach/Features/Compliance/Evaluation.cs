@@ -64,6 +64,7 @@ public sealed record HeadingResult(
 /// The evaluation of one site against one pack, whatever produced it: the hosted site's own data
 /// (<see cref="EvaluationSources.Hosted"/>) or, later, a crawl of an external site by the monitor
 /// (<see cref="EvaluationSources.Crawl"/>). <see cref="Site"/> is the site's key (its slug; "" for the portal).
+/// <see cref="Speed"/>: the homepage's speed as the monitor measured it (an audit, or a hosted site's latest run).
 /// </summary>
 public sealed record SiteEvaluation(
     [property: JsonPropertyName("site")] string Site,
@@ -73,13 +74,21 @@ public sealed record SiteEvaluation(
     [property: JsonPropertyName("name")] string Name,
     [property: JsonPropertyName("kind")] string Kind,
     [property: JsonPropertyName("source")] string Source,
-    [property: JsonPropertyName("headings")] IReadOnlyList<HeadingResult> Headings)
+    [property: JsonPropertyName("headings")] IReadOnlyList<HeadingResult> Headings,
+    [property: JsonPropertyName("speed"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] PageSpeed? Speed = null)
 {
     public Check? Check(string id) => Checks.FirstOrDefault(c => c.Id == id);
 
     /// <summary>The checks a unit has to act on: failed or partly met.</summary>
     public IEnumerable<Check> Gaps => Checks.Where(c => c.Status is CheckStatus.Fail or CheckStatus.Partial);
 }
+
+/// <summary>How fast the homepage answered the monitor (TEC-28): the time to first byte (headers read), the median of
+/// the audit's <see cref="Samples"/> fetches of the homepage, and the size of its HTML. Null on evaluations no audit measured.</summary>
+public sealed record PageSpeed(
+    [property: JsonPropertyName("ttfbMs")] int TtfbMs,
+    [property: JsonPropertyName("samples")] int Samples,
+    [property: JsonPropertyName("htmlKb")] int HtmlKb);
 
 /// <summary>Item 6 of issue 6: <c>{"pack": ID, "evaluatedAt": …, "sites": [ … ]}</c>.</summary>
 public sealed record Evaluation(

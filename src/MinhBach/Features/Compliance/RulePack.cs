@@ -24,6 +24,8 @@ public sealed record ScoringScheme(decimal Total, IReadOnlyList<Heading> Heading
 /// requirement keeps its ID from one decree to the next; the pack says where it sits now (basis, heading, points).
 /// <see cref="Carriers"/> say what on a site fulfils it (the vocabulary of data/content-items.json plus settings,
 /// platform features and external measurements); the evaluator reads them generically, never the rule's ID.
+/// <see cref="Thresholds"/>: limits of a measured rule, by name (<see cref="Carriers.Thresholds"/>), e.g. the time to first
+/// byte counted good or slow.
 /// </summary>
 public sealed record Rule(
     string Id,
@@ -38,7 +40,8 @@ public sealed record Rule(
     IReadOnlyList<string> Carriers,
     int? FreshnessDays,
     IReadOnlyDictionary<string, int> FreshnessByKind,
-    string? Note)
+    string? Note,
+    IReadOnlyDictionary<string, int> Thresholds)
 {
     public bool AppliesTo(string kindCode) => Kinds.Contains(kindCode);
 

@@ -46,7 +46,7 @@ public sealed partial class RulePacks
     private sealed record RuleFile(
         string? Id, string? Title, string? TitleEn, string? Basis, string? Certainty, List<string>? Kinds, string? Heading,
         decimal? Points, Dictionary<string, decimal>? PointsByKind, List<string>? Carriers, int? FreshnessDays,
-        Dictionary<string, int>? FreshnessByKind, string? Note);
+        Dictionary<string, int>? FreshnessByKind, string? Note, Dictionary<string, int>? Thresholds);
     private sealed record PackFile(
         string? Id, string? Name, string? NameEn, string? Extends, string? InForceFrom, string? InForceTo, string? Note,
         List<string>? Kinds, SchemeFile? Scheme, List<RuleFile>? Rules, List<string>? Remove);
@@ -212,6 +212,16 @@ public sealed partial class RulePacks
                 if (!ruleKinds.Contains(k)) errors.Add($"{where}, trường \"freshnessByKind\": loại đơn vị \"{k}\" không có trong kinds của quy tắc.");
                 if (v is < 1 or > 3650) errors.Add($"{where}, trường \"freshnessByKind\": ngưỡng cho \"{k}\" phải từ 1 đến 3650 ngày (đang là {v}).");
             }
+            var thresholds = r.Thresholds ?? [];
+            foreach (var (k, v) in thresholds)
+            {
+                if (!Carriers.Thresholds.ContainsKey(k))
+                    errors.Add($"{where}, trường \"thresholds\": ngưỡng \"{k}\" không có ({string.Join(", ", Carriers.Thresholds.Keys)}).");
+                else if (v is < 1 or > 600_000)
+                    errors.Add($"{where}, trường \"thresholds\": ngưỡng \"{k}\" phải từ 1 đến 600000 (đang là {v}).");
+            }
+            if (thresholds.TryGetValue("ttfbGoodMs", out var goodMs) && thresholds.TryGetValue("ttfbPoorMs", out var poorMs) && goodMs > poorMs)
+                errors.Add($"{where}, trường \"thresholds\": ttfbGoodMs ({goodMs}) phải nhỏ hơn hoặc bằng ttfbPoorMs ({poorMs}).");
             // What carries the rule: given in the pack, or the item's carriers in data/content-items.json.
             var carriers = r.Carriers ?? catalogue.ContentItems.FirstOrDefault(i => i.Id == rid)?.Carriers.ToList() ?? [];
             if (carriers.Count == 0)
@@ -219,7 +229,7 @@ public sealed partial class RulePacks
             foreach (var c in carriers)
                 if (Carriers.Problem(c, catalogue) is { } problem) errors.Add($"{where}, trường \"carriers\": \"{c}\" {problem}.");
             rules.Add(new Rule(rid, r.Title?.Trim() ?? "", r.TitleEn?.Trim() ?? "", r.Basis?.Trim() ?? "", certainty, ruleKinds,
-                r.Heading?.Trim() ?? "", r.Points ?? 0, r.PointsByKind ?? [], carriers, r.FreshnessDays, r.FreshnessByKind ?? [], r.Note));
+                r.Heading?.Trim() ?? "", r.Points ?? 0, r.PointsByKind ?? [], carriers, r.FreshnessDays, r.FreshnessByKind ?? [], r.Note, thresholds));
         }
 
         // The points: for each kind the pack scores, the rules of a heading that apply to it add up to the heading's
@@ -246,7 +256,7 @@ public sealed partial class RulePacks
     private static RuleFile Merge(RuleFile b, RuleFile o) => new(
         b.Id, o.Title ?? b.Title, o.TitleEn ?? b.TitleEn, o.Basis ?? b.Basis, o.Certainty ?? b.Certainty, o.Kinds ?? b.Kinds,
         o.Heading ?? b.Heading, o.Points ?? b.Points, o.PointsByKind ?? b.PointsByKind, o.Carriers ?? b.Carriers,
-        o.FreshnessDays ?? b.FreshnessDays, o.FreshnessByKind ?? b.FreshnessByKind, o.Note ?? b.Note);
+        o.FreshnessDays ?? b.FreshnessDays, o.FreshnessByKind ?? b.FreshnessByKind, o.Note ?? b.Note, o.Thresholds ?? b.Thresholds);
 
     private static DateOnly? Date(string file, string field, string? value, List<string> errors)
     {

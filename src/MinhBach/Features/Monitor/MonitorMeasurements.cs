@@ -35,7 +35,7 @@ public sealed class MonitorMeasurements(AppDb db, IOptions<MonitorOptions> optio
         var findings = e.Checks.Where(c => !c.Evidence.StartsWith(MonitorScoring.NotChecked, StringComparison.Ordinal) && c.Status != CheckStatus.NotApplicable
                 && c.Id != "INF-21")
             .Select(Raw).ToList();
-        var audit = new SiteAudit(e.Url ?? m.Host, e.Url, m.Host, kind, true, 0, m.AuditedAt, m.AuditedAt, findings);
+        var audit = new SiteAudit(e.Url ?? m.Host, e.Url, m.Host, kind, true, 0, m.AuditedAt, m.AuditedAt, findings, e.Speed);
         return MonitorScoring.Evaluate(pack, audit, name, Public.VnTime.Today(clock)) with { Url = e.Url };
     }
 

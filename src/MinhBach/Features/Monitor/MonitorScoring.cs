@@ -54,6 +54,10 @@ public static class MonitorRules
         ["TEC-28"] = "Dung lượng, thời gian phản hồi trang chủ",
     };
 
+    /// <summary>The pack's limits for the rules that apply to this kind and carry some (TEC-28's time to first byte).</summary>
+    public static IReadOnlyDictionary<string, IReadOnlyDictionary<string, int>> ThresholdsFor(string kind, RulePack? pack) =>
+        (pack?.RulesFor(kind) ?? []).Where(r => r.Thresholds.Count > 0).ToDictionary(r => r.Id, r => r.Thresholds);
+
     /// <summary>Checks about the site as a whole, made whatever the kind of unit.</summary>
     public static readonly IReadOnlyList<string> Technical = Titles.Keys.Where(k => k.StartsWith("TEC-", StringComparison.Ordinal)).ToList();
 
@@ -102,7 +106,7 @@ public static class MonitorScoring
             var each = live.Count == 0 ? 0 : 100m / live.Count;
             var flat = extra.Select(d => d.Status == CheckStatus.NotApplicable ? d.ToCheck(0, 0) : d.ToCheck(each * d.Fraction, each)).ToList();
             return new SiteEvaluation(audit.Host, audit.FinalUrl ?? audit.Url, RuleEngine.Round(live.Sum(d => each * d.Fraction), 1), flat, name, kind,
-                EvaluationSources.Crawl, []);
+                EvaluationSources.Crawl, [], audit.Speed);
         }
 
         var drafts = new List<(Rule Rule, Draft Draft)>();
@@ -120,7 +124,7 @@ public static class MonitorScoring
         // Points as for hosted sites: the pack's headings, a heading with no applicable rule handing its share to the others.
         var scored = RuleEngine.Score(pack, kind, drafts.Select(x => new RuleEngine.Draft(x.Rule, x.Draft.Status, x.Draft.Fraction, x.Draft.Evidence, null, x.Draft.Freshness)).ToList());
         var checks = scored.Checks.Concat(extra.Select(d => d.ToCheck(0, 0))).ToList();
-        return new SiteEvaluation(audit.Host, audit.FinalUrl ?? audit.Url, scored.Score, checks, name, kind, EvaluationSources.Crawl, scored.Headings);
+        return new SiteEvaluation(audit.Host, audit.FinalUrl ?? audit.Url, scored.Score, checks, name, kind, EvaluationSources.Crawl, scored.Headings, audit.Speed);
     }
 
     /// <summary>What the monitor made of one rule, before points.</summary>

@@ -66,6 +66,7 @@ public sealed class MonitorService(
                     IgnoreRobots = t.IgnoreRobots,
                     Today = settings.Today,
                     Rules = MonitorRules.For(kind, settings.Pack, catalogue),
+                    Thresholds = MonitorRules.ThresholdsFor(kind, settings.Pack),
                 };
                 var audit = await auditor.AuditAsync(request, token);
                 var evaluation = MonitorScoring.Evaluate(settings.Pack, audit, t.Name ?? audit.Host, settings.Today);

@@ -23,9 +23,11 @@ public sealed record AuditRequest(Uri Url)
     public required DateOnly Today { get; init; }
     /// <summary>The rules to look at; the others are not checked.</summary>
     public required IReadOnlySet<string> Rules { get; init; }
+    /// <summary>The pack's limits per rule ID (<see cref="MonitorRules.ThresholdsFor"/>); a rule without any only reports its figures.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyDictionary<string, int>> Thresholds { get; init; } = new Dictionary<string, IReadOnlyDictionary<string, int>>();
 }
 
-/// <summary>Everything one audit of one site found: the findings per rule and how the site answered.</summary>
+/// <summary>Everything one audit of one site found: the findings per rule, how the site answered and how fast its homepage did.</summary>
 public sealed record SiteAudit(
     string Url,
     string? FinalUrl,
@@ -35,7 +37,8 @@ public sealed record SiteAudit(
     int PagesRead,
     DateTime StartedAt,
     DateTime FinishedAt,
-    IReadOnlyList<Finding> Findings)
+    IReadOnlyList<Finding> Findings,
+    PageSpeed? Speed = null)
 {
     public Finding? Find(string ruleId) => Findings.FirstOrDefault(f => f.RuleId == ruleId);
 }

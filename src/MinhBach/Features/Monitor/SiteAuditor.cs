@@ -41,7 +41,7 @@ public sealed partial class SiteAuditor(MonitorOptions options, MonitorKeywords 
                         : "Bộ rà soát không tự kiểm tra được mục này."))
             .ToList();
         return new SiteAudit(request.Url.AbsoluteUri, ctx.Home?.Url.AbsoluteUri, request.Url.Host.ToLowerInvariant(), ctx.Kind,
-            ctx.Home is not null, ctx.Session.Used, started, clock.GetUtcNow().UtcDateTime, findings);
+            ctx.Home is not null, ctx.Session.Used, started, clock.GetUtcNow().UtcDateTime, findings, ctx.Speed);
     }
 
     /// <summary>The deep pass's checks in Chromium, folded into the static findings of the same rules.</summary>
@@ -66,6 +66,7 @@ public sealed partial class SiteAuditor(MonitorOptions options, MonitorKeywords 
 
         var home = await fetcher.GetAsync(ctx.Session, url, ct);
         ctx.HomeFetch = home;
+        ctx.TimeHome(home);
         if (home.Ok)
         {
             ctx.Home = new WebPage(home);
@@ -83,7 +84,8 @@ public sealed partial class SiteAuditor(MonitorOptions options, MonitorKeywords 
         if (ctx.Home is null) return;
         var page = ctx.Home;
         if (ctx.Wants("TEC-15")) ctx.Add(Charset(page));
-        if (ctx.Wants("TEC-28")) ctx.Add(Weight(page));
+        // After the transport checks: their fetches of the homepage count in its time to first byte.
+        if (ctx.Wants("TEC-28")) ctx.Add(Weight(ctx, page));
         if (ctx.Wants("TEC-19")) await SecurityAsync(ctx, ct);
         if (ctx.ScriptOnly)
         {
@@ -146,6 +148,9 @@ public sealed partial class SiteAuditor(MonitorOptions options, MonitorKeywords 
         public string Kind { get; set; } = "other";
         public FetchResult? RobotsFetch { get; set; }
         public FetchResult? HomeFetch { get; set; }
+        /// <summary>Time to first byte of every fetch that answered with the homepage (the main one, over IPv6, from http://).</summary>
+        public ConcurrentBag<TimeSpan> HomeFirstBytes { get; } = [];
+        public PageSpeed? Speed { get; set; }
         public WebPage? Home { get; set; }
         public bool ScriptOnly { get; set; }
         public ConcurrentDictionary<string, WebPage> Pages { get; } = new();
@@ -162,6 +167,14 @@ public sealed partial class SiteAuditor(MonitorOptions options, MonitorKeywords 
         public WebPage? SiteMapPage { get; set; }
 
         public bool Wants(string id) => Request.Rules.Contains(id);
+
+        /// <summary>Counts the fetch in the homepage's time to first byte when it answered with the homepage.</summary>
+        public void TimeHome(FetchResult? f)
+        {
+            if (f is { Ok: true } && HomeFetch is { Ok: true } home && f.Final.Host.Equals(home.Final.Host, StringComparison.OrdinalIgnoreCase)
+                && f.Final.PathAndQuery == home.Final.PathAndQuery)
+                HomeFirstBytes.Add(f.FirstByte);
+        }
 
         public void Add(Finding? f)
         {

@@ -11,7 +11,8 @@ namespace MinhBach.Features.Admin.Compliance;
 /// /quan-tri/danh-gia: every active site of the province ranked by its score in the chosen pack, filtered by kind of
 /// unit, as a chart and a table; the review snapshots ("chốt kỳ đánh giá") and the trend over them. For the Sở's
 /// reviewers and system administrators only. Websites of the registry not hosted here are ranked with them by the
-/// monitor's latest run (dated, stale ones marked), or listed as not evaluated.
+/// monitor's latest run (dated, stale ones marked), or listed as not evaluated. Each row shows the homepage's time to
+/// first byte when the monitor measured the site.
 /// </summary>
 public sealed class ProvinceViewModel(ComplianceService compliance, Catalogue.Catalogue catalogue, RegistryService registry, IExternalEvaluations external)
     : AdminPageModel

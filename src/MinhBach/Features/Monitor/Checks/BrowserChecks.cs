@@ -2,7 +2,6 @@ using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using MinhBach.Features.Compliance;
-using MinhBach.Features.Monitor.Html;
 using MinhBach.Features.Monitor.Net;
 
 namespace MinhBach.Features.Monitor;
@@ -97,7 +96,8 @@ public sealed class BrowserChecks(MonitorOptions options, Fetcher fetcher)
                 await route.AbortAsync();
                 return;
             }
-            var headers = f.Headers.Where(h => h.Key is "Content-Type" or "content-type").ToDictionary(h => h.Key, h => h.Value);
+            // Header names are case-insensitive: the fetcher's dictionary finds Content-Type however the server spelled it.
+            var headers = f.ContentType is { } type ? new Dictionary<string, string> { ["Content-Type"] = type } : [];
             await route.FulfillAsync(new() { Status = f.Status, Headers = headers, BodyBytes = f.Body });
         });
         return context;

@@ -178,14 +178,42 @@ public sealed partial class SiteAuditor
         return parts.Finding("TEC-15");
     }
 
-    private Finding Weight(WebPage page)
+    /// <summary>TEC-28: the homepage's HTML size and its time to first byte, the median of the audit's fetches of it (the
+    /// main one, over IPv6, from http://), judged on the pack's thresholds when it gives some.</summary>
+    private Finding Weight(AuditContext ctx, WebPage page)
     {
         var f = page.Fetch;
         var kb = f.Body.Length / 1024;
-        var evidence = $"Trang chủ {kb:N0} KB HTML, byte đầu tiên sau {f.FirstByte.TotalMilliseconds:N0} ms (đo từ máy rà soát).";
-        if (f.Truncated) return new Finding("TEC-28", CheckStatus.Fail, $"Trang chủ dài hơn {options.MaxResponseKilobytes:N0} KB HTML (chỉ đọc phần đầu). " + evidence);
-        return new Finding("TEC-28", kb <= 1024 ? CheckStatus.Pass : CheckStatus.Partial, evidence + (kb > 1024 ? " HTML nặng hơn 1 MB." : ""));
+        var times = ctx.HomeFirstBytes.Select(t => (int)Math.Round(t.TotalMilliseconds)).DefaultIfEmpty((int)Math.Round(f.FirstByte.TotalMilliseconds)).Order().ToList();
+        var mid = times.Count / 2;
+        var ttfb = times.Count % 2 == 1 ? times[mid] : (times[mid - 1] + times[mid]) / 2;
+        ctx.Speed = new PageSpeed(ttfb, times.Count, kb);
+
+        var (status, size) = f.Truncated ? (CheckStatus.Fail, $"✗ Trang chủ dài hơn {Num(options.MaxResponseKilobytes)} KB HTML (chỉ đọc phần đầu).")
+            : kb > 1024 ? (CheckStatus.Partial, $"~ Trang chủ {Num(kb)} KB HTML, nặng hơn 1 MB.")
+            : (CheckStatus.Pass, $"✓ Trang chủ {Num(kb)} KB HTML.");
+        var measured = $"Thời gian tới byte đầu tiên (TTFB) của trang chủ {Num(ttfb)} ms" +
+            (times.Count > 1 ? $" (trung vị của {times.Count} lần tải: {string.Join(", ", times.Select(Num))} ms)" : "") + ", đo từ máy rà soát";
+        var limits = ctx.Request.Thresholds.GetValueOrDefault("TEC-28") ?? new Dictionary<string, int>();
+        int? good = limits.TryGetValue("ttfbGoodMs", out var g) ? g : null;
+        int? poor = limits.TryGetValue("ttfbPoorMs", out var p) ? p : null;
+        string speed;
+        if (good is null && poor is null) speed = $"– {measured}; gói quy tắc không đặt ngưỡng.";
+        else if (poor is { } slow && ttfb >= slow)
+        {
+            status = CheckStatus.Fail;
+            speed = $"✗ {measured}: chậm (từ {Num(slow)} ms trở lên).";
+        }
+        else if (good is { } fast && ttfb >= fast)
+        {
+            if (status == CheckStatus.Pass) status = CheckStatus.Partial;
+            speed = $"~ {measured}: chưa nhanh (ngưỡng tốt dưới {Num(fast)} ms).";
+        }
+        else speed = $"✓ {measured}" + (good is { } under ? $": tốt (dưới {Num(under)} ms)." : $": dưới ngưỡng chậm {Num(poor!.Value)} ms.");
+        return new Finding("TEC-28", status, size + " " + speed);
     }
+
+    private static string Num(int n) => n.ToString("N0", Vi);
 
     private static readonly string[] DcRequired = ["DC.title", "DC.creator", "DC.date", "DC.description", "DC.publisher", "DC.identifier"];
 

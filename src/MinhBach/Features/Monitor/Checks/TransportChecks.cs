@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Net;
 using System.Net.Sockets;
 using System.Security.Authentication;
 using MinhBach.Features.Compliance;
@@ -60,6 +61,7 @@ public sealed partial class SiteAuditor
 
         // HTTP → HTTPS.
         var http = await fetcher.SendAsync(ctx.Session, new FetchRequest(new UriBuilder("http", host).Uri) { HeadersOnly = true }, ct);
+        ctx.TimeHome(http);
         if (http.Redirects.Count > 0 && http.Final.Scheme == "https" && (http.Error is null || http.Status > 0))
             parts.Add(true, $"http://{host}/ chuyển sang {http.Final}");
         else if (http.Status is >= 200 and < 300)
@@ -72,6 +74,7 @@ public sealed partial class SiteAuditor
         // HSTS, on the HTTPS answer.
         var secure = ctx.HomeFetch is { Ok: true } h && h.Final.Scheme == "https" ? h
             : tls.Connected ? await fetcher.SendAsync(ctx.Session, new FetchRequest(new UriBuilder("https", host).Uri) { HeadersOnly = true }, ct) : null;
+        if (!ReferenceEquals(secure, ctx.HomeFetch)) ctx.TimeHome(secure);
         if (secure is { Status: > 0 })
         {
             var hsts = secure.Header("Strict-Transport-Security");
@@ -94,38 +97,69 @@ public sealed partial class SiteAuditor
         _ => $"{p} (cũ, dưới TLS 1.2)",
     };
 
+    /// <summary>TEC-02: an AAAA record and the homepage fetched over IPv6, the same as over IPv4; DNSSEC of the
+    /// registered domain is noted with it and changes nothing.</summary>
     private async Task Ipv6Async(AuditContext ctx, CancellationToken ct)
+    {
+        var dnssec = DnssecAsync(ctx.Request.Url.Host, ct);
+        var f = await Ipv6FindingAsync(ctx, ct);
+        ctx.Add((await dnssec) is { } note ? f with { Evidence = f.Evidence + " " + note } : f);
+    }
+
+    private async Task<Finding> Ipv6FindingAsync(AuditContext ctx, CancellationToken ct)
     {
         var host = ctx.Request.Url.Host;
         var aaaa = await fetcher.Resolver.ResolveAsync(host, AddressFamily.InterNetworkV6, ct);
         if (aaaa.Error is not null)
-        {
-            ctx.Add(new Finding("TEC-02", CheckStatus.Unknown, $"Không tra được bản ghi AAAA của {host}: {aaaa.Error}."));
-            return;
-        }
+            return new Finding("TEC-02", CheckStatus.Unknown, $"Không tra được bản ghi AAAA của {host}: {aaaa.Error}.");
         if (aaaa.Addresses.Count == 0)
-        {
-            ctx.Add(new Finding("TEC-02", CheckStatus.Fail, $"{host} không có bản ghi AAAA (IPv6) ({aaaa.Source})."));
-            return;
-        }
+            return new Finding("TEC-02", CheckStatus.Fail, $"{host} không có bản ghi AAAA (IPv6) ({aaaa.Source}).");
         var addrs = string.Join(", ", aaaa.Addresses);
         var target = ctx.Request.Url;
         var v6 = await fetcher.SendAsync(ctx.Session, new FetchRequest(target) { Family = AddressFamily.InterNetworkV6 }, ct);
+        ctx.TimeHome(v6);
         if (!v6.Ok)
-        {
-            ctx.Add(new Finding("TEC-02", CheckStatus.Partial, $"Có bản ghi AAAA ({addrs}) nhưng không tải được trang qua IPv6: {v6.Problem}."));
-            return;
-        }
+            return new Finding("TEC-02", CheckStatus.Partial, $"Có bản ghi AAAA ({addrs}) nhưng không tải được trang qua IPv6: {v6.Problem}.");
         var page6 = new WebPage(v6);
         if (ctx.Home is not { } page4)
-        {
-            ctx.Add(new Finding("TEC-02", CheckStatus.Pass, $"Có bản ghi AAAA ({addrs}); trang tải được qua IPv6 ({v6.Status}, tiêu đề {Quote(page6.Title)})."));
-            return;
-        }
+            return new Finding("TEC-02", CheckStatus.Pass, $"Có bản ghi AAAA ({addrs}); trang tải được qua IPv6 ({v6.Status}, tiêu đề {Quote(page6.Title)}).");
         var same = page6.Title == page4.Title && Similar(page4.Text, page6.Text);
-        ctx.Add(same
+        return same
             ? new Finding("TEC-02", CheckStatus.Pass, $"Có bản ghi AAAA ({addrs}); trang tải qua IPv6 giống qua IPv4 (tiêu đề {Quote(page6.Title)}).")
-            : new Finding("TEC-02", CheckStatus.Partial, $"Có bản ghi AAAA ({addrs}) nhưng qua IPv6 máy chủ trả trang khác (tiêu đề {Quote(page6.Title)}, qua IPv4 là {Quote(page4.Title)})."));
+            : new Finding("TEC-02", CheckStatus.Partial, $"Có bản ghi AAAA ({addrs}) nhưng qua IPv6 máy chủ trả trang khác (tiêu đề {Quote(page6.Title)}, qua IPv4 là {Quote(page4.Title)}).");
+    }
+
+    /// <summary>Whether the registered domain's zone is signed, as a sentence; null for an address given as an IP.</summary>
+    private async Task<string?> DnssecAsync(string host, CancellationToken ct)
+    {
+        if (RegisteredDomain(host) is not { } zone) return null;
+        var z = await fetcher.Resolver.SigningAsync(zone, ct);
+        const string Note = " (chỉ ghi nhận, không tính vào kết quả IPv6).";
+        if (z.Error is not null) return $"Tên miền {zone}: chưa kiểm tra được DNSSEC ({z.Error}){Note}";
+        var ds = z.DsKeyTags.Count == 0 ? "không có bản ghi DS ở vùng cha" : $"DS: {z.DsKeyTags.Count} bản ghi, mã khoá {string.Join(", ", z.DsKeyTags)}";
+        if (z.Keys == 0)
+            return z.DsKeyTags.Count == 0
+                ? $"Tên miền chưa ký DNSSEC ({zone} không có bản ghi DNSKEY, DS){Note}"
+                : $"Tên miền chưa ký DNSSEC đúng ({zone} không trả bản ghi DNSKEY dù vùng cha có {ds}: chuỗi tin cậy bị đứt){Note}";
+        return $"Tên miền có ký DNSSEC (DNSKEY của {zone}: {z.Keys} khoá, thuật toán {string.Join(", ", z.Algorithms)}; {ds}" +
+            (z.Authenticated ? "; máy chủ DNS đã xác thực chữ ký (cờ AD)" : "") + ")" + Note;
+    }
+
+    // Second-level names under which registries sell third-level domains (com.vn, gov.vn, co.uk …).
+    private static readonly HashSet<string> SecondLevels = ["com", "net", "org", "edu", "gov", "ac", "co", "int", "info", "biz", "name", "pro", "health"];
+
+    /// <summary>The domain the unit registered: under .gov.vn the province's (sokhcn.dongminh.gov.vn → dongminh.gov.vn),
+    /// elsewhere the last two labels, or three below a registry's second level (example.com.vn).</summary>
+    internal string? RegisteredDomain(string host)
+    {
+        var bare = host.ToLowerInvariant().TrimEnd('.');
+        if (IPAddress.TryParse(bare.Trim('[', ']'), out _)) return null;
+        var suffix = words.DomainSuffix;
+        if (bare.EndsWith("." + suffix, StringComparison.Ordinal)) return bare[..^(suffix.Length + 1)].Split('.')[^1] + "." + suffix;
+        var labels = bare.Split('.');
+        if (labels.Length < 2) return null;
+        var take = labels.Length >= 3 && labels[^1].Length == 2 && SecondLevels.Contains(labels[^2]) ? 3 : 2;
+        return string.Join('.', labels[^take..]);
     }
 
     /// <summary>Same site: most words shared (dates and counters differ between two loads).</summary>

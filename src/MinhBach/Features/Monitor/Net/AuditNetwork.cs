@@ -95,16 +95,24 @@ public sealed class AuditNetwork
 /// (server unreachable), as opposed to a name without records of that type.</summary>
 public sealed record Resolution(IReadOnlyList<IPAddress> Addresses, string? Error, string Source);
 
+/// <summary>A zone's DNSSEC records: its DNSKEY count and algorithms, the key tags of its DS records (in the parent),
+/// whether the resolver vouched for the answer (AD flag); <see cref="Error"/> when the resolver could not be asked.</summary>
+public sealed record ZoneSigning(int Keys, IReadOnlyList<int> Algorithms, IReadOnlyList<int> DsKeyTags, bool Authenticated, string? Error);
+
 /// <summary>Looks host names up the way the run was told to: fixed addresses, then the chosen DNS server, else the system.</summary>
 public sealed class HostResolver
 {
     private readonly AuditNetwork _net;
     private readonly LookupClient? _dns;
     private readonly ConcurrentDictionary<(string, AddressFamily), Task<Resolution>> _cache = new();
+    private readonly ConcurrentDictionary<string, Task<ZoneSigning>> _zones = new();
+    private readonly TimeSpan _timeout;
+    private static readonly TimeSpan DnssecTimeout = TimeSpan.FromSeconds(5);
 
     public HostResolver(AuditNetwork net, TimeSpan timeout)
     {
         _net = net;
+        _timeout = timeout;
         if (net.DnsServer is { } server)
             _dns = new LookupClient(new LookupClientOptions(server)
             {
@@ -156,6 +164,46 @@ public sealed class HostResolver
         catch (SocketException e)
         {
             return new Resolution([], $"không phân giải được tên miền: {e.SocketErrorCode}", "DNS hệ thống");
+        }
+    }
+
+    /// <summary>DNSKEY and DS of the zone, asked once per run (the province's sites share one zone): from the chosen DNS
+    /// server, else the system's; a resolver that refuses or does not answer gives <see cref="ZoneSigning.Error"/>.</summary>
+    public Task<ZoneSigning> SigningAsync(string zone, CancellationToken ct) =>
+        _zones.GetOrAdd(zone.ToLowerInvariant().TrimEnd('.'), z => ZoneAsync(z, ct));
+
+    private async Task<ZoneSigning> ZoneAsync(string zone, CancellationToken ct)
+    {
+        var server = _net.DnsServer is { } s ? $"máy chủ DNS {s}" : "máy chủ DNS hệ thống";
+        static ZoneSigning Failed(string why) => new(0, [], [], false, why);
+        try
+        {
+            // The DO bit asks for the signatures too; a validating resolver then sets AD on a signed answer.
+            var options = _net.DnsServer is { } ep ? new LookupClientOptions(ep) : new LookupClientOptions();
+            options.UseCache = false;
+            // A note is not worth holding the audit long: a resolver silent for 5 s, twice, is reported as such.
+            options.Timeout = _timeout < DnssecTimeout ? _timeout : DnssecTimeout;
+            options.Retries = 1;
+            options.UseTcpFallback = true;
+            options.ThrowDnsErrors = false;
+            options.ContinueOnDnsError = false;
+            options.RequestDnsSecRecords = true;
+            var client = new LookupClient(options);
+            var keysQuery = client.QueryAsync(zone, QueryType.DNSKEY, QueryClass.IN, ct);
+            var dsQuery = client.QueryAsync(zone, QueryType.DS, QueryClass.IN, ct);
+            var (keys, ds) = (await keysQuery, await dsQuery);
+            foreach (var answer in new[] { keys, ds })
+                if (answer.HasError && answer.Header.ResponseCode != DnsHeaderResponseCode.NotExistentDomain)
+                    return Failed($"{server} trả lỗi {answer.Header.ResponseCode}");
+            var dnskeys = keys.Answers.OfType<DnsKeyRecord>().ToList();
+            return new ZoneSigning(dnskeys.Count, dnskeys.Select(k => (int)k.Algorithm).Distinct().Order().ToList(),
+                ds.Answers.OfType<DsRecord>().Select(d => d.KeyTag).Distinct().ToList(), dnskeys.Count > 0 && keys.Header.IsAuthenticData, null);
+        }
+        catch (Exception e) when (e is DnsResponseException or SocketException or TimeoutException or InvalidOperationException or ArgumentException
+            || e is OperationCanceledException && !ct.IsCancellationRequested)
+        {
+            return Failed(e is DnsResponseException { Code: DnsResponseCode.ConnectionTimeout } or OperationCanceledException or TimeoutException
+                ? $"{server} không trả lời" : $"không hỏi được {server}: {e.Message}");
         }
     }
 
