@@ -58,6 +58,14 @@ public sealed class ResponsiveImageTests
             Assert.True(r.StatusCode == HttpStatusCode.NotFound, $"{larger}: {(int)r.StatusCode}");
         }
         Assert.Equal(expected.Order(StringComparer.Ordinal), StoredFiles(w).Order(StringComparer.Ordinal));
+
+        // Its page shows it at its own size, without a srcset to choose from.
+        var (category, article) = await ArticleWithAsync(w, small.Url);
+        var page = await w.PublicAsync($"/so-a/tin-tuc/{category.Slug}/{article.Slug}");
+        foreach (var img in page.QuerySelectorAll("main figure img, main .content img"))
+            Assert.True(img.GetAttribute("srcset") is null && img.GetAttribute("sizes") is null
+                && (img.GetAttribute("width"), img.GetAttribute("height")) == ("400", "300"), img.OuterHtml);
+        Assert.Equal(2, page.QuerySelectorAll("main figure img, main .content img").Length);
     }
 
     [DatabaseTheory]
@@ -90,13 +98,17 @@ public sealed class ResponsiveImageTests
             }
         }
 
-        // The category list and the home page show it as a thumbnail, with the same copies.
-        foreach (var list in new[] { $"/so-a/tin-tuc/{category.Slug}", "/so-a/" })
+        // The category list shows it as a thumbnail, the home page as its featured article, with the same copies.
+        foreach (var (list, selector, sizes) in new[]
+                 {
+                     ($"/so-a/tin-tuc/{category.Slug}", ".article-item img", ResponsiveImages.ThumbnailSizes),
+                     ("/so-a/", ".featured img", ResponsiveImages.ColumnSizes),
+                 })
         {
-            var thumb = (await w.PublicAsync(list)).QuerySelector(".article-item img") ?? throw new InvalidOperationException($"{list}: no thumbnail.");
-            Assert.Equal(ResponsiveImages.ThumbnailSizes, thumb.GetAttribute("sizes"));
-            Assert.Equal([480, 960, 1600, 2000], Srcset(thumb).Select(c => c.Width));
-            Assert.Equal(("2000", "1500"), (thumb.GetAttribute("width"), thumb.GetAttribute("height")));
+            var shown = (await w.PublicAsync(list)).QuerySelector(selector) ?? throw new InvalidOperationException($"{list}: no {selector}.");
+            Assert.Equal(sizes, shown.GetAttribute("sizes"));
+            Assert.Equal([480, 960, 1600, 2000], Srcset(shown).Select(c => c.Width));
+            Assert.Equal(("2000", "1500"), (shown.GetAttribute("width"), shown.GetAttribute("height")));
         }
     }
 
