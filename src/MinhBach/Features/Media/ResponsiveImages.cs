@@ -116,7 +116,7 @@ public sealed class ResponsiveImages(AppDb db, MediaSizes cache)
 /// <c>srcset</c> and its own width and height (replacing the ones written in the page, which stay for anything else,
 /// such as theme pictures). Without a smaller copy, <c>sizes</c> is dropped with the <c>srcset</c> it describes.
 /// </summary>
-[HtmlTargetElement("img", Attributes = "media-src")]
+[HtmlTargetElement("img", Attributes = "media-src", TagStructure = TagStructure.WithoutEndTag)]
 public sealed class ResponsiveImageTagHelper(ResponsiveImages images) : TagHelper
 {
     [HtmlAttributeName("media-src")] public string? Src { get; set; }
