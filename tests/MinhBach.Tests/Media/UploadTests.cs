@@ -352,13 +352,13 @@ public sealed class UploadTests
 
     // --- helpers ----------------------------------------------------------------------------------------
 
-    private sealed record Accepted(MediaFile Row, byte[] Stored);
+    internal sealed record Accepted(MediaFile Row, byte[] Stored);
 
-    private static Multipart Upload(string fileName, byte[] content, string contentType, string alt = Alt) =>
+    internal static Multipart Upload(string fileName, byte[] content, string contentType, string alt = Alt) =>
         new Multipart().File("Upload", fileName, content, contentType).Field("Alt", alt);
 
     /// <summary>Posts an upload that must be accepted; returns its row and the bytes stored on disk.</summary>
-    private static async Task<Accepted> AcceptedAsync(EditorsWorld w, AdminSession s, Multipart form, bool fetch)
+    internal static async Task<Accepted> AcceptedAsync(EditorsWorld w, AdminSession s, Multipart form, bool fetch)
     {
         int lastId = await w.DbAsync(db => db.MediaFiles.IgnoreQueryFilters().Select(m => (int?)m.Id).MaxAsync()) ?? 0;
         using (var r = await s.PostMultipartAsync(Library, form, fetch))
@@ -383,7 +383,7 @@ public sealed class UploadTests
 
     /// <summary>Posts an upload that must be refused; returns the status and the messages the user is shown
     /// (the form's error list, following a redirect back to the library; or the JSON error).</summary>
-    private static async Task<(HttpStatusCode Status, IReadOnlyList<string> Messages)> RefusedAsync(AdminSession s, string path, Multipart form, bool fetch)
+    internal static async Task<(HttpStatusCode Status, IReadOnlyList<string> Messages)> RefusedAsync(AdminSession s, string path, Multipart form, bool fetch)
     {
         using var r = await s.PostMultipartAsync(path, form, fetch);
         var body = await r.Content.ReadAsStringAsync();
@@ -402,10 +402,10 @@ public sealed class UploadTests
 
     private static string ErrorOf(string json) => JsonDocument.Parse(json).RootElement.GetProperty("error").GetString() ?? "";
 
-    private static string FilesFolder(EditorsWorld w) => Path.Combine(w.App.Database.Folder, "files");
+    internal static string FilesFolder(EditorsWorld w) => Path.Combine(w.App.Database.Folder, "files");
 
     /// <summary>Every file under the data folder's files/ (temporary ones included), as store paths.</summary>
-    private static List<string> StoredFiles(EditorsWorld w) =>
+    internal static List<string> StoredFiles(EditorsWorld w) =>
         Directory.Exists(FilesFolder(w))
             ? Directory.GetFiles(FilesFolder(w), "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(FilesFolder(w), f).Replace('\\', '/')).Order().ToList()
             : [];
@@ -426,7 +426,7 @@ public sealed class UploadTests
     }
 
     /// <summary>A trigger that makes the database refuse every new media row, as a full disk or lost connection would.</summary>
-    private static Task RefuseMediaRowsAsync(EditorsWorld w, string provider, bool refuse) => w.DbAsync(db => db.Database.ExecuteSqlRawAsync(
+    internal static Task RefuseMediaRowsAsync(EditorsWorld w, string provider, bool refuse) => w.DbAsync(db => db.Database.ExecuteSqlRawAsync(
         (provider, refuse) switch
         {
             (Databases.Sqlite, true) => """CREATE TRIGGER refuse_media BEFORE INSERT ON "MediaFiles" BEGIN SELECT RAISE(ABORT, 'refused by the test'); END;""",
@@ -438,7 +438,7 @@ public sealed class UploadTests
             _ => """DROP TRIGGER refuse_media ON "MediaFiles"; DROP FUNCTION refuse_media();""",
         }));
 
-    private static (int Width, int Height, SKEncodedOrigin Origin, SKEncodedImageFormat Format) Decode(byte[] bytes)
+    internal static (int Width, int Height, SKEncodedOrigin Origin, SKEncodedImageFormat Format) Decode(byte[] bytes)
     {
         using var data = SKData.CreateCopy(bytes);
         using var codec = SKCodec.Create(data) ?? throw new InvalidOperationException("Not an image.");

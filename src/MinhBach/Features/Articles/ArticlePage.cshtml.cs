@@ -6,9 +6,9 @@ using MinhBach.Features.Public;
 namespace MinhBach.Features.Articles;
 
 /// <summary>One article, or its print view; old slugs and moved categories redirect to the canonical address.</summary>
-public sealed class ArticlePageModel(AppDb db, Sites.SiteDirectory directory, Sites.CurrentSite current, Documents.DocumentLinkNotes notes) : PublicPageModel
+public sealed class ArticlePageModel(AppDb db, Sites.SiteDirectory directory, Sites.CurrentSite current, Documents.DocumentLinkNotes notes, Media.ResponsiveImages images) : PublicPageModel
 {
-    /// <summary>The body as shown: links to documents no longer in force are marked.</summary>
+    /// <summary>The body as shown: links to documents no longer in force are marked, media-library images offer their smaller widths.</summary>
     public string BodyHtml { get; private set; } = "";
 
     public Article Article { get; private set; } = null!;
@@ -34,7 +34,7 @@ public sealed class ArticlePageModel(AppDb db, Sites.SiteDirectory directory, Si
 
         Article = found;
         Caching.CacheTags.Add(HttpContext, Caching.CacheTags.Article(found.Id), Caching.CacheTags.Category(found.CategoryId));
-        BodyHtml = await notes.AnnotateAsync(found.Body, ct);
+        BodyHtml = await images.ApplyAsync(await notes.AnnotateAsync(found.Body, ct), ct);
         AbsoluteUrl = Sites.SiteUrls.AbsoluteBase(Request) + ContentUrls.Article(found);
         if (!printView)
             Related = await db.Published().Where(a => a.CategoryId == found.CategoryId && a.Id != found.Id)

@@ -6,9 +6,9 @@ using MinhBach.Features.Public;
 namespace MinhBach.Features.Content;
 
 /// <summary>/gioi-thieu (the list of introduction pages) and /gioi-thieu/{slug}.</summary>
-public sealed class IntroductionModel(AppDb db, Documents.DocumentLinkNotes notes) : PublicPageModel
+public sealed class IntroductionModel(AppDb db, Documents.DocumentLinkNotes notes, Media.ResponsiveImages images) : PublicPageModel
 {
-    /// <summary>The current page's body as shown: links to documents no longer in force are marked.</summary>
+    /// <summary>The current page's body as shown: links to documents no longer in force are marked, media-library images offer their smaller widths.</summary>
     public string BodyHtml { get; private set; } = "";
 
     public IReadOnlyList<Page> Pages { get; private set; } = [];
@@ -26,7 +26,7 @@ public sealed class IntroductionModel(AppDb db, Documents.DocumentLinkNotes note
                 return moved is null ? NotFound() : RedirectPermanent(Url.Site(ContentUrls.Intro(moved.NewSlug)));
             }
         }
-        if (Current is not null) BodyHtml = await notes.AnnotateAsync(Current.Body, ct);
+        if (Current is not null) BodyHtml = await images.ApplyAsync(await notes.AnnotateAsync(Current.Body, ct), ct);
         Meta = new PageMeta
         {
             Title = Current?.Title ?? "Giới thiệu",

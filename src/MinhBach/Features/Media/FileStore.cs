@@ -19,7 +19,8 @@ public sealed partial class LocalFileStore(IOptions<DataOptions> options) : IFil
     /// <summary>Files under this prefix (attachments of citizens' questions) are private: /tep/ never serves them.</summary>
     public const string PrivatePrefix = "q/";
 
-    [GeneratedRegex(@"^(q/)?[0-9]{1,9}/[0-9]{4}/[0-9]{2}/[0-9a-f]{32}\.(jpg|png|pdf|docx|doc)$")]
+    /// <summary>A stored file, or a smaller copy of an image (<see cref="ImageVariants"/>: "-480.jpg").</summary>
+    [GeneratedRegex(@"^(q/)?[0-9]{1,9}/[0-9]{4}/[0-9]{2}/[0-9a-f]{32}(\.(jpg|png|pdf|docx|doc)|-[0-9]{3,4}\.(jpg|png))$")]
     public static partial Regex ValidPath();
 
     /// <summary>A path the public may read: an image of the media library.</summary>
@@ -38,7 +39,8 @@ public sealed partial class LocalFileStore(IOptions<DataOptions> options) : IFil
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(full)!);
         // Write beside, flush to disk, then rename: a crash never leaves half a file under the final name.
         // A failed write (full disk, cancelled) removes its temporary file: nothing is left behind either way.
-        var temp = full + ".tmp";
+        // The temporary name is unique, so two writers of the same copy (two nodes, ImageVariants) never share one.
+        var temp = $"{full}.{Guid.NewGuid():N}.tmp";
         try
         {
             await using (var f = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None, 81920, FileOptions.WriteThrough))

@@ -26,9 +26,10 @@ public static class ImageIntake
     public const string Truncated = "Ảnh bị hỏng hoặc không đầy đủ: hãy lưu lại ảnh rồi tải lên lần nữa.";
     public const string EncodeFailed = "Không xử lý được ảnh này: hãy lưu lại ảnh dưới dạng JPEG hoặc PNG rồi tải lên lần nữa.";
 
-    public sealed record Accepted(byte[] Bytes, string Extension, string ContentType, int Width, int Height);
+    /// <summary>The re-encoded image and, when asked for, its smaller copies (<see cref="ImageVariants"/>).</summary>
+    public sealed record Accepted(byte[] Bytes, string Extension, string ContentType, int Width, int Height, IReadOnlyList<ImageVariants.Variant> Variants);
 
-    public static (Accepted? Image, string? Error) Process(ReadOnlySpan<byte> input)
+    public static (Accepted? Image, string? Error) Process(ReadOnlySpan<byte> input, bool withVariants = false)
     {
         if (input.Length == 0) return (null, Empty);
         if (input.Length > MaxBytes) return (null, TooLarge);
@@ -69,7 +70,10 @@ public static class ImageIntake
         using var image = SKImage.FromBitmap(bitmap);
         using var encoded = alpha ? image.Encode(SKEncodedImageFormat.Png, 100) : image.Encode(SKEncodedImageFormat.Jpeg, 85);
         if (encoded is null) return (null, EncodeFailed);
-        return (new Accepted(encoded.ToArray(), alpha ? "png" : "jpg", alpha ? "image/png" : "image/jpeg", bitmap.Width, bitmap.Height), null);
+        // Made from the same decoded pixels, so the upload is decoded once.
+        var variants = withVariants ? ImageVariants.Make(bitmap, alpha) : [];
+        if (variants is null) return (null, EncodeFailed);
+        return (new Accepted(encoded.ToArray(), alpha ? "png" : "jpg", alpha ? "image/png" : "image/jpeg", bitmap.Width, bitmap.Height, variants), null);
     }
 
     private static bool LooksLikeImage(ReadOnlySpan<byte> b) =>

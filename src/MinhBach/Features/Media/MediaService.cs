@@ -43,9 +43,9 @@ public sealed class MediaService(AppDb db, IFileStore store, AuditTrail audit, T
     public sealed record Result(MediaFile? File, IReadOnlyList<string> Errors, bool Failed = false);
 
     /// <summary>
-    /// Checks, re-encodes and stores an image. Nothing is written before the image has been decoded and re-encoded;
-    /// the file is written (atomically) only then, and removed again if its row cannot be saved. On any refusal or
-    /// failure nothing is left behind: no file, no row, no audit entry.
+    /// Checks, re-encodes and stores an image with its smaller copies (<see cref="ImageVariants"/>). Nothing is written
+    /// before the image has been decoded and re-encoded; the files are written (atomically) only then, and removed again
+    /// if its row cannot be saved. On any refusal or failure nothing is left behind: no file, no row, no audit entry.
     /// </summary>
     public async Task<Result> UploadAsync(Site site, Editor editor, IncomingFile? upload, string? alt, CancellationToken ct)
     {
@@ -65,7 +65,7 @@ public sealed class MediaService(AppDb db, IFileStore store, AuditTrail audit, T
             buffer.Write(chunk, 0, read);
             if (buffer.Length > ImageIntake.MaxBytes) return new(null, [ImageIntake.TooLarge]);
         }
-        var (image, error) = ImageIntake.Process(buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
+        var (image, error) = ImageIntake.Process(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), withVariants: true);
         if (image is null) return new(null, [error!]);
 
         var now = clock.GetUtcNow().UtcDateTime;
@@ -76,10 +76,13 @@ public sealed class MediaService(AppDb db, IFileStore store, AuditTrail audit, T
             ContentType = image.ContentType, Width = image.Width, Height = image.Height, Size = image.Bytes.Length,
             Alt = alt!.Trim(), UploadedById = editor.UserId, CreatedAt = now,
         };
-        // From here on the upload is finished even if the browser goes away, so that the file and its row
-        // are either both kept or both gone.
+        // From here on the upload is finished even if the browser goes away, so that the files and the row
+        // are either all kept or all gone. The smaller copies go first: a file named by a row is always whole.
+        var copies = image.Variants.Select(v => (Path: ImageVariants.PathOf(path, v.Width), v.Bytes)).ToList();
         try
         {
+            foreach (var copy in copies)
+                await store.SaveAsync(copy.Path, copy.Bytes, CancellationToken.None);
             await store.SaveAsync(path, image.Bytes, CancellationToken.None);
             db.Add(file);
             await audit.SaveAsync(db, editor.Audit, () => new AuditRecord("media.upload",
@@ -91,7 +94,8 @@ public sealed class MediaService(AppDb db, IFileStore store, AuditTrail audit, T
             db.Entry(file).State = Microsoft.EntityFrameworkCore.EntityState.Detached;
             try
             {
-                store.Delete(path);
+                foreach (var p in copies.Select(c => c.Path).Append(path))
+                    store.Delete(p);
             }
             catch (Exception cleanup)
             {
@@ -145,18 +149,26 @@ public static class MediaSetup
     {
         services.AddSingleton<IFileStore, LocalFileStore>();
         services.AddScoped<MediaService>();
+        services.AddSingleton<VariantFiles>();
+        services.AddSingleton<MediaSizes>();
+        services.AddScoped<ResponsiveImages>();
         return services;
     }
 
-    /// <summary>Uploaded files at /tep/…: immutable names, so they are cached for a year. Only re-encoded JPEG and PNG
-    /// are ever stored, and they are served as such (with nosniff from the security headers), never as anything a
-    /// browser would run.</summary>
+    /// <summary>Uploaded files at /tep/…: immutable names, so they are cached for a year (with an ETag from the name for
+    /// caches that ask again). Only re-encoded JPEG and PNG are ever stored, and they are served as such (with nosniff from
+    /// the security headers), never as anything a browser would run. A smaller copy not on disk yet is made on its first
+    /// request (<see cref="VariantFiles"/>).</summary>
     public static void MapMedia(this IEndpointRouteBuilder app) =>
-        app.MapGet("/tep/{**path}", (string path, IFileStore store, HttpContext http) =>
+        app.MapGet("/tep/{**path}", async (string path, IFileStore store, VariantFiles variants, HttpContext http) =>
         {
-            var stream = LocalFileStore.IsPublic(path) ? store.OpenRead(path) : null;
-            if (stream is null) return Results.NotFound();
+            if (!LocalFileStore.IsPublic(path)) return Results.NotFound();
+            var type = path.EndsWith(".png", StringComparison.Ordinal) ? "image/png" : "image/jpeg";
+            var tag = new Microsoft.Net.Http.Headers.EntityTagHeaderValue("\"" + System.IO.Path.GetFileNameWithoutExtension(path) + "\"");
+            var stream = store.OpenRead(path);
+            byte[]? made = null;
+            if (stream is null && (made = await variants.CreateAsync(path, http.RequestAborted)) is null) return Results.NotFound();
             http.Response.Headers.CacheControl = "public, max-age=31536000, immutable";
-            return Results.Stream(stream, path.EndsWith(".png", StringComparison.Ordinal) ? "image/png" : "image/jpeg");
+            return stream is not null ? Results.Stream(stream, type, entityTag: tag) : Results.Bytes(made!, type, entityTag: tag);
         });
 }
