@@ -31,7 +31,7 @@ public static class QuestionsSetup
         var sweep = new JobKey("request-attachment-sweep");
         q.AddJob<RequestAttachmentSweepJob>(j => j.WithIdentity(sweep));
         q.AddTrigger(t => t.ForJob(sweep).WithIdentity("request-attachment-sweep-trigger").StartNow()
-            .WithSimpleSchedule(s => s.WithIntervalInHours(1).RepeatForever()
+            .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromHours(1)).RepeatForever()
                 .WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount)));
     }
 }
