@@ -11,18 +11,22 @@ public sealed class PageCacheMetrics
     public const string MeterName = "MinhBach";
     private readonly Counter<long> _hits;
     private readonly Counter<long> _misses;
+    private readonly Counter<long> _stale;
     private long _hitCount;
     private long _missCount;
+    private long _staleCount;
 
     public PageCacheMetrics(IMeterFactory meters)
     {
         var meter = meters.Create(MeterName);
         _hits = meter.CreateCounter<long>("minhbach.output_cache.hits", "{response}", "Pages served from the output cache");
         _misses = meter.CreateCounter<long>("minhbach.output_cache.misses", "{response}", "Cacheable pages rendered because the cache did not hold them");
+        _stale = meter.CreateCounter<long>("minhbach.output_cache.stale", "{response}", "Pages served past their lifetime because the database was failing");
     }
 
     public long Hits => Interlocked.Read(ref _hitCount);
     public long Misses => Interlocked.Read(ref _missCount);
+    public long Stale => Interlocked.Read(ref _staleCount);
 
     public void Hit()
     {
@@ -34,5 +38,12 @@ public sealed class PageCacheMetrics
     {
         Interlocked.Increment(ref _missCount);
         _misses.Add(1);
+    }
+
+    /// <summary>A hit served past the page's lifetime (counted as a hit too).</summary>
+    public void StaleHit()
+    {
+        Interlocked.Increment(ref _staleCount);
+        _stale.Add(1);
     }
 }

@@ -11,12 +11,16 @@ public sealed class PageCacheOptions
     public int Seconds { get; set; } = 300;
     /// <summary>Search results read every site's rows and are not evicted by tags: kept only briefly.</summary>
     public int SearchSeconds { get; set; } = 30;
+    /// <summary>How long a page is kept after its lifetime ended, served only while the database is failing (stale-if-error),
+    /// so visitors still read what was cached during an outage. 0: a page leaves the cache when its lifetime ends.</summary>
+    public int StaleSeconds { get; set; } = 86_400;
 
     public IReadOnlyList<string> Problems()
     {
         var p = new List<string>();
         if (Seconds is < 1 or > 86_400) p.Add("PageCache:Seconds phải từ 1 đến 86.400.");
         if (SearchSeconds is < 1 or > 3600) p.Add("PageCache:SearchSeconds phải từ 1 đến 3600.");
+        if (StaleSeconds is < 0 or > 604_800) p.Add("PageCache:StaleSeconds phải từ 0 đến 604.800 (7 ngày).");
         return p;
     }
 }

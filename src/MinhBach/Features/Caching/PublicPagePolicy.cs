@@ -9,9 +9,17 @@ namespace MinhBach.Features.Caching;
 /// host, path base (the site prefix) and the whole query. Never for a signed-in person, the administration, the APIs,
 /// files or error pages, and never a response that sets a cookie or says no-store: a page that rendered an anti-forgery
 /// token (a form) is marked no-store by ASP.NET Core itself, so forms are never served to someone else.
+/// Stale-if-error is <see cref="StaleCopyStore"/>'s and <see cref="StaleIfErrorMiddleware"/>'s; this policy only flags a
+/// copy served past its lifetime.
 /// </summary>
-internal sealed class PublicPagePolicy(PageCacheOptions options, Statistics.StatisticsOptions statistics, PageCacheMetrics metrics) : IOutputCachePolicy
+internal sealed class PublicPagePolicy(PageCacheOptions options, Statistics.StatisticsOptions statistics, PageCacheMetrics metrics, DatabaseOutage outage) : IOutputCachePolicy
 {
+    /// <summary>Items key: this request's page lifetime, set when the page may come from the cache.</summary>
+    private static readonly object Lifetime = new();
+
+    /// <summary>Whether the output cache looked this request up (a page it may hold a copy of).</summary>
+    internal static bool IsCacheable(HttpContext http) => http.Items.ContainsKey(Lifetime);
+
     private static readonly string[] Uncached = ["/quan-tri", "/api", "/tep", "/loi", "/danh-gia", "/assets", "/lib", "/healthz"];
     private static readonly string[] Kept = ["text/html", "application/rss+xml", "application/atom+xml", "application/xml", "text/xml", "text/plain"];
 
@@ -46,13 +54,30 @@ internal sealed class PublicPagePolicy(PageCacheOptions options, Statistics.Stat
         context.Tags.Add(CacheTags.Site(site.Id));
         var seconds = request.Path.StartsWithSegments("/tim-kiem", StringComparison.OrdinalIgnoreCase) ? options.SearchSeconds : options.Seconds;
         if (site.ShowVisitCounter) seconds = Math.Min(seconds, statistics.CounterCacheSeconds);
-        context.ResponseExpirationTimeSpan = TimeSpan.FromSeconds(seconds);
+        var lifetime = TimeSpan.FromSeconds(seconds);
+        http.Items[Lifetime] = lifetime;
+        context.ResponseExpirationTimeSpan = lifetime;
         return ValueTask.CompletedTask;
     }
 
     ValueTask IOutputCachePolicy.ServeFromCacheAsync(OutputCacheContext context, CancellationToken ct)
     {
         metrics.Hit();
+        if (outage.Ongoing && context.HttpContext.Items[Lifetime] is TimeSpan lifetime)
+        {
+            var response = context.HttpContext.Response;
+            response.OnStarting(() =>
+            {
+                // Age is the entry's own (whole seconds, rounded down): a copy still within its lifetime is younger. The bytes
+                // go out as cached, flagged for anyone who looks.
+                if (long.TryParse(response.Headers.Age.ToString(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var age) && age >= (long)lifetime.TotalSeconds)
+                {
+                    response.Headers[HeaderNames.Warning] = "110 - \"Response is Stale\"";
+                    metrics.StaleHit();
+                }
+                return Task.CompletedTask;
+            });
+        }
         return ValueTask.CompletedTask;
     }
 

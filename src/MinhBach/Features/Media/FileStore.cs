@@ -10,6 +10,9 @@ public interface IFileStore
     Task SaveAsync(string path, ReadOnlyMemory<byte> content, CancellationToken ct);
     Stream? OpenRead(string path);
     void Delete(string path);
+    /// <summary>Deletes the files under <paramref name="prefix"/> last written before <paramref name="writtenBeforeUtc"/> that
+    /// <paramref name="keep"/> refuses, and the writes left unfinished there (a crash mid-write); how many it deleted.</summary>
+    int Sweep(string prefix, DateTime writtenBeforeUtc, Func<string, bool> keep);
 }
 
 public sealed partial class LocalFileStore(IOptions<DataOptions> options) : IFileStore
@@ -70,5 +73,29 @@ public sealed partial class LocalFileStore(IOptions<DataOptions> options) : IFil
     public void Delete(string path)
     {
         if (ValidPath().IsMatch(path) && File.Exists(Full(path))) File.Delete(Full(path));
+    }
+
+    public int Sweep(string prefix, DateTime writtenBeforeUtc, Func<string, bool> keep)
+    {
+        var folder = System.IO.Path.Combine(_root, prefix);
+        if (!Directory.Exists(folder)) return 0;
+        var deleted = 0;
+        foreach (var full in Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories))
+        {
+            var path = System.IO.Path.GetRelativePath(_root, full).Replace('\\', '/');
+            var unfinished = path.EndsWith(".tmp", StringComparison.Ordinal) && ValidPath().IsMatch(path[..^4]);
+            if (!unfinished && (!ValidPath().IsMatch(path) || keep(path))) continue;
+            if (File.GetLastWriteTimeUtc(full) >= writtenBeforeUtc) continue;
+            try
+            {
+                File.Delete(full);
+                deleted++;
+            }
+            catch (IOException)
+            {
+                // Gone already (another node sweeping the same shared folder): nothing left to do.
+            }
+        }
+        return deleted;
     }
 }

@@ -95,20 +95,21 @@ public sealed class PetitionService(
             DueOn = routing.DueFor(VnTime.Today(clock), O.AnswerWorkingDays), Status = PetitionStatus.Received,
             SubmittedBaseUrl = baseUrl, HandlingBaseUrl = baseUrl,
         };
+        // Read before the file is stored: a failure here must not leave the file behind.
+        var staff = await routing.StaffAsync(site, SiteRole.Editor, ct);
         // The file first (atomically), then the row; removed again when the row cannot be saved.
         var path = file is null ? null : await RequestAttachments.StoreAsync(files, p, now, file);
-        var staff = await routing.StaffAsync(site, SiteRole.Editor, ct);
         try
         {
             for (var attempt = 0; ; attempt++)
             {
                 db.Petitions.Add(p);
-                if (email is not null) outbox.Enqueue(db, site.Id, PetitionMails.Received(p, site, O.AnswerWorkingDays));
-                // The staff notice names the petition by its id, known only once saved: queued in the same transaction.
+                // The receipt and the staff notice name the petition by its id, known only once saved: queued in the same transaction.
                 try
                 {
                     await audit.SaveAsync(db, actor, () =>
                     {
+                        if (email is not null) outbox.Enqueue(db, site.Id, PetitionMails.Received(p, site, O.AnswerWorkingDays));
                         foreach (var to in staff) outbox.Enqueue(db, site.Id, PetitionMails.NewToStaff(to, p, site));
                         return new AuditRecord("petition.submit",
                             $"Nhận phản ánh, kiến nghị {p.Code} \"{p.Subject}\", hạn trả lời {VnTime.DateText(p.DueOn)}.", site.Id, "petition", Id(p.Id));

@@ -108,12 +108,15 @@ public sealed class QuestionService(
             for (var attempt = 0; ; attempt++)
             {
                 db.Questions.Add(q);
-                if (email is not null) outbox.Enqueue(db, site.Id, QuestionMails.Received(q, site, O.AnswerWorkingDays));
                 try
                 {
-                    await audit.SaveAsync(db, actor, () => new AuditRecord("question.ask",
-                        $"Nhận câu hỏi {q.Code} \"{q.Title}\" (lĩnh vực {q.Topic}), hạn trả lời {VnTime.DateText(q.DueOn)}.", site.Id, "question", Id(q.Id)),
-                        CancellationToken.None);
+                    await audit.SaveAsync(db, actor, () =>
+                    {
+                        // The receipt names the question by its id, known only once saved: queued in the same transaction.
+                        if (email is not null) outbox.Enqueue(db, site.Id, QuestionMails.Received(q, site, O.AnswerWorkingDays));
+                        return new AuditRecord("question.ask",
+                            $"Nhận câu hỏi {q.Code} \"{q.Title}\" (lĩnh vực {q.Topic}), hạn trả lời {VnTime.DateText(q.DueOn)}.", site.Id, "question", Id(q.Id));
+                    }, CancellationToken.None);
                     return new QuestionResult([], q);
                 }
                 catch (DbUpdateException) when (attempt < 3)

@@ -1,4 +1,6 @@
 using Microsoft.Extensions.Options;
+using MinhBach.Data;
+using MinhBach.Features.Media;
 using MinhBach.Features.Requests;
 using Quartz;
 
@@ -26,6 +28,23 @@ public static class QuestionsSetup
         q.AddTrigger(t => t.ForJob(key).WithIdentity("question-deadlines-trigger").StartNow()
             .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromMinutes(Math.Clamp(minutes, 1, 1440))).RepeatForever()
                 .WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount)));
+        var sweep = new JobKey("request-attachment-sweep");
+        q.AddJob<RequestAttachmentSweepJob>(j => j.WithIdentity(sweep));
+        q.AddTrigger(t => t.ForJob(sweep).WithIdentity("request-attachment-sweep-trigger").StartNow()
+            .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromHours(1)).RepeatForever()
+                .WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount)));
+    }
+}
+
+/// <summary>Hourly, and at start: attachment files of questions and petitions cut short by a crash
+/// (<see cref="RequestAttachments.SweepAsync"/>).</summary>
+[DisallowConcurrentExecution]
+internal sealed class RequestAttachmentSweepJob(AppDb db, IFileStore files, ILogger<RequestAttachmentSweepJob> log) : IJob
+{
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
+    {
+        var deleted = await RequestAttachments.SweepAsync(db, files, RequestAttachments.SweepGrace, cancellationToken);
+        if (deleted > 0) log.LogWarning("Đã xoá {Count} tệp đính kèm không thuộc câu hỏi hay phản ánh nào (gửi dở khi máy chủ dừng đột ngột).", deleted);
     }
 }
 

@@ -1,3 +1,5 @@
+using Microsoft.EntityFrameworkCore;
+using MinhBach.Data;
 using MinhBach.Features.Documents.Extraction;
 using MinhBach.Features.Media;
 
@@ -82,6 +84,25 @@ public static class RequestAttachments
         request.AttachmentSize = file.File.Bytes.Length;
         await files.SaveAsync(path, file.File.Bytes, CancellationToken.None);
         return path;
+    }
+
+    /// <summary>How old a file no request names must be before <see cref="SweepAsync"/> deletes it: far longer than a
+    /// submission on any node takes between storing its file and saving its row.</summary>
+    public static readonly TimeSpan SweepGrace = TimeSpan.FromMinutes(10);
+
+    /// <summary>
+    /// Deletes the attachment files no question or petition names: a submission cut between storing its file and saving
+    /// its row (the process killed, the machine down) leaves its file, a citizen's personal data that nothing would ever
+    /// show or erase. Only files older than <paramref name="grace"/>, so a submission in flight keeps its file.
+    /// </summary>
+    public static async Task<int> SweepAsync(AppDb db, IFileStore files, TimeSpan grace, CancellationToken ct)
+    {
+        // The files' times are the machine's, whatever clock the app runs on.
+        var before = DateTime.UtcNow - grace;
+        var named = (await db.Questions.IgnoreQueryFilters().Where(q => q.AttachmentPath != null).Select(q => q.AttachmentPath!).ToListAsync(ct))
+            .Concat(await db.Petitions.IgnoreQueryFilters().Where(p => p.AttachmentPath != null).Select(p => p.AttachmentPath!).ToListAsync(ct))
+            .ToHashSet(StringComparer.Ordinal);
+        return files.Sweep(LocalFileStore.PrivatePrefix, before, named.Contains);
     }
 
     /// <summary>Where a request's attachment is kept: under the private prefix, which the public file address never serves.</summary>
