@@ -16,8 +16,8 @@ public static partial class ImageVariants
     /// files are made on their first request (<see cref="VariantFiles"/>), files of a removed width are just unused.</summary>
     public static readonly int[] Widths = [480, 960, 1600];
 
-    /// <summary>JPEG quality of the copies. The original keeps 85; at these sizes 80 looks the same on screen and is
-    /// about a fifth smaller. A PNG is lossless and has no quality.</summary>
+    /// <summary>JPEG quality of the copies. The original keeps 85; the copies are chosen for size (phones, lists), where
+    /// 80 looks the same on screen and weighs less. A PNG is lossless and has no quality.</summary>
     public const int JpegQuality = 80;
 
     public sealed record Variant(int Width, int Height, byte[] Bytes);
