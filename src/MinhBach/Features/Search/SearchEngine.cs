@@ -232,13 +232,15 @@ public sealed class SearchEngine(AppDb db, SearchVocabulary vocabulary, Catalogu
 
     private bool Sqlite => db.Database.IsSqlite();
 
-    // Tokens are [a-z0-9]+ (SearchText), so quoting them is all FTS5 needs; site ids are integers.
-    private static string FtsMatch(List<string> tokens) => string.Join(" AND ", tokens.Select(t => $"\"{t}\""));
+    // Tokens are [a-z0-9]+ (SearchText), so quoting them is all FTS5 needs; site ids are integers. A search on a few sites
+    // asks for their terms in the SiteTerms column ("s13", migration SearchSites), so FTS5 yields only their hits.
+    private static string FtsMatch(List<string> tokens, SearchQuery q) => string.Join(" AND ", tokens.Select(t => $"\"{t}\"")) +
+        (q.SiteIds.Count > MaxSiteLexemes ? "" : $" AND SiteTerms : ({string.Join(" OR ", q.SiteIds.Select(id => "\"s" + id.ToString(CultureInfo.InvariantCulture) + "\""))})");
     private static string TsQuery(List<string> tokens) => string.Join(" & ", tokens);
 
-    // A search on a few sites asks GIN for their lexemes too ("s13", or "s13b244" in a window), so other sites' hits are never
-    // read from the table; the province's dozens of sites would make an OR that costs more than it filters (their hits are
-    // most of the index).
+    // A search on a few sites asks the index for their terms too (on PostgreSQL "s13", or "s13b244" in a window), so other
+    // sites' hits are never read from the table; the province's dozens of sites would make an OR that costs more than it
+    // filters (their hits are most of the index).
     private const int MaxSiteLexemes = 4;
 
     /// <summary>PostgreSQL: the words and, for a search on a few sites, their site lexemes, as the index is asked; in the
@@ -262,7 +264,7 @@ public sealed class SearchEngine(AppDb db, SearchVocabulary vocabulary, Catalogu
 
     private (string From, string Where, List<object> Args) Filtered(List<string> tokens, SearchQuery q, bool withFilters)
     {
-        var args = new List<object> { Sqlite ? FtsMatch(tokens) : IndexQuery(tokens, q) };
+        var args = new List<object> { Sqlite ? FtsMatch(tokens, q) : IndexQuery(tokens, q) };
         var sites = IdList(q.SiteIds);
         // A question answered by another unit is found on both sites (AlsoOnSiteId).
         var where = (Sqlite ? "search_fts MATCH {0}" : $"{SearchIndexes.IndexedVector} @@ to_tsquery('simple', {{0}})") +
@@ -297,7 +299,7 @@ public sealed class SearchEngine(AppDb db, SearchVocabulary vocabulary, Catalogu
         args.Add(TsQuery(tokens));
         var words = "{" + (args.Count - 1).ToString(CultureInfo.InvariantCulture) + "}";
         var sql = Sqlite
-            ? $"SELECT {RowColumns}, bm25(search_fts, 12.0, 6.0, 1.0) AS \"Score\" FROM {from} WHERE {where} ORDER BY \"Score\" LIMIT {limit}"
+            ? $"SELECT {RowColumns}, bm25(search_fts, 12.0, 6.0, 1.0, 0.0) AS \"Score\" FROM {from} WHERE {where} ORDER BY \"Score\" LIMIT {limit}"
             : $"SELECT {RowColumns}, ts_rank('{{{{0.1, 0.2, 0.6, 1.0}}}}', e.\"Vector\", to_tsquery('simple', {words}))::float8 AS \"Score\" FROM {from} WHERE {where} ORDER BY \"Score\" DESC LIMIT {limit}";
         return await ReadAsync(sql, args, ReadRow, ct);
     }
