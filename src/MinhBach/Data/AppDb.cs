@@ -542,7 +542,7 @@ public sealed class PostgresAppDb(DbContextOptions<PostgresAppDb> options, Curre
         base.OnModelCreating(b);
         // The full-text index of search: the normal forms are plain ASCII words, so the 'simple' configuration
         // (no stemming, no stop words) indexes them as they are. Number and title weigh most. Its index
-        // (IX_SearchEntries_Vector, GIN over the vector and a block lexeme) is made by the migrations' SQL, not by the model:
+        // (IX_SearchEntries_Vector, GIN over the vector and block and site lexemes) is made by the migrations' SQL, not by the model:
         // see SearchIndexes.
         b.Entity<Features.Search.SearchEntry>(e =>
         {

@@ -85,6 +85,8 @@ public sealed class SearchEngine(AppDb db, SearchVocabulary vocabulary, Catalogu
         public bool Narrow { get; init; }
         /// <summary>The newest hits, when finding that the query is broad read them already.</summary>
         public List<Row>? Newest { get; init; }
+        /// <summary>Newest holds every hit (a query with figures), those numbered with them first.</summary>
+        public bool NewestAll { get; init; }
     }
 
     private async Task<Scan> ScanAsync(List<string> tokens, SearchQuery q, CancellationToken ct)
@@ -95,17 +97,30 @@ public sealed class SearchEngine(AppDb db, SearchVocabulary vocabulary, Catalogu
             // A plain GIN scan reads a word's whole posting list (some 40 ms for a word in 150,000 of a million items), so
             // the hits are looked for among the newest ids first, in windows of blocks each four times wider: a query with
             // more hits than are counted is found broad in its first windows, and those same rows are ranked.
-            for (var window = SearchIndexes.BlockSize; ; window *= 4)
+            // A query with figures (a document number) has few hits and its blocks' OR would cost more than its words' short
+            // lists: its hits are asked for at once, up to a few times the count, and only a query with more goes to the windows.
+            List<Row>? all = null;
+            var figures = tokens.Where(t => char.IsAsciiDigit(t[0])).ToList();
+            if (figures.Count > 0)
+            {
+                var cap = NumberHitsCap(limit);
+                var rows = await WindowAsync(tokens, q, cap, window: null, ct);
+                // Every hit is known: the items numbered with the figures go first, however old (a "123" in many texts
+                // must not push decision 123/QĐ out of the candidates), then the newest.
+                if (rows.Count < cap)
+                    all = rows.OrderByDescending(r => figures.All(f => (" " + r.IndexNumber + " ").Contains(" " + f + " ", StringComparison.Ordinal))).ToList();
+            }
+            for (var window = SearchIndexes.BlockSize; all is null; window *= 4)
             {
                 var rows = await WindowAsync(tokens, q, limit + 1, window, ct);
                 if (rows.Count > limit) return new Scan([], limit, false) { Newest = rows };
-                if (!Whole(window)) continue;
-                // Every hit passing the filters is in rows; without filters, they are all the facets need.
-                if (!Filtering(q))
-                    return new Scan(rows.GroupBy(r => (r.Kind, r.TypeCode, r.Year)).Select(g => new FacetRow(g.Key.Kind, g.Key.TypeCode, g.Key.Year, g.Count())).ToList(),
-                        rows.Count, true);
-                break;
+                if (Whole(window)) all = rows;
             }
+            if (all.Count > limit) return new Scan([], limit, false) { Newest = all, NewestAll = true };
+            // Every hit passing the filters is in all; without filters, they are all the facets need.
+            if (!Filtering(q))
+                return new Scan(all.GroupBy(r => (r.Kind, r.TypeCode, r.Year)).Select(g => new FacetRow(g.Key.Kind, g.Key.TypeCode, g.Key.Year, g.Count())).ToList(),
+                    all.Count, true);
         }
         var facets = await FacetsAsync(tokens, q, withFilters: false, limit + 1, ct);
         if (facets.Sum(f => f.Count) <= limit) return new Scan(facets, Matching(facets, q), true);
@@ -131,7 +146,7 @@ public sealed class SearchEngine(AppDb db, SearchVocabulary vocabulary, Catalogu
         // the newest hits are ranked instead (the words in the title, as a phrase, with their diacritics, …).
         var broad = !scan.Exact && !scan.Narrow;
         var candidates = !broad ? await RankedAsync(tokens, q, limit, ct)
-            : scan.Newest is { } newest && newest.Count >= limit * 2 ? newest.Take(limit * 2).ToList()
+            : scan.Newest is { } newest && (newest.Count >= limit * 2 || scan.NewestAll) ? newest.Take(limit * 2).ToList()
             : await NewestAsync(tokens, q, limit * 2, ct);
         var normalQuery = " " + string.Join(' ', tokens) + " ";
         var numbers = tokens.Where(t => t.All(char.IsAsciiDigit)).ToList();
@@ -217,9 +232,27 @@ public sealed class SearchEngine(AppDb db, SearchVocabulary vocabulary, Catalogu
 
     private bool Sqlite => db.Database.IsSqlite();
 
-    // Tokens are [a-z0-9]+ (SearchText), so quoting them is all FTS5 needs; site ids are integers.
-    private static string FtsMatch(List<string> tokens) => string.Join(" AND ", tokens.Select(t => $"\"{t}\""));
+    // Tokens are [a-z0-9]+ (SearchText), so quoting them is all FTS5 needs; site ids are integers. A search on a few sites
+    // asks for their terms in the SiteTerms column ("s13", migration SearchSites), so FTS5 yields only their hits.
+    private static string FtsMatch(List<string> tokens, SearchQuery q) => string.Join(" AND ", tokens.Select(t => $"\"{t}\"")) +
+        (q.SiteIds.Count > MaxSiteLexemes ? "" : $" AND SiteTerms : ({string.Join(" OR ", q.SiteIds.Select(id => "\"s" + id.ToString(CultureInfo.InvariantCulture) + "\""))})");
     private static string TsQuery(List<string> tokens) => string.Join(" & ", tokens);
+
+    // A search on a few sites asks the index for their terms too (on PostgreSQL "s13", or "s13b244" in a window), so other
+    // sites' hits are never read from the table; the province's dozens of sites would make an OR that costs more than it
+    // filters (their hits are most of the index).
+    private const int MaxSiteLexemes = 4;
+
+    /// <summary>PostgreSQL: the words and, for a search on a few sites, their site lexemes, as the index is asked; in the
+    /// <paramref name="blocks"/> given (SearchIndexes), if any.</summary>
+    private static string IndexQuery(List<string> tokens, SearchQuery q, IReadOnlyList<int>? blocks = null)
+    {
+        List<string> sites = q.SiteIds.Count > MaxSiteLexemes ? [] : q.SiteIds.Select(id => "s" + id.ToString(CultureInfo.InvariantCulture)).ToList();
+        var lexemes = blocks is null ? sites
+            : blocks.SelectMany(b => sites.Count == 0 ? new[] { "b" + b.ToString(CultureInfo.InvariantCulture) }
+                : sites.Select(s => s + "b" + b.ToString(CultureInfo.InvariantCulture))).ToList();
+        return lexemes.Count == 0 ? TsQuery(tokens) : $"{TsQuery(tokens)} & ({string.Join(" | ", lexemes)})";
+    }
     private static string IdList(IEnumerable<int> ids) => string.Join(",", ids.Select(i => i.ToString(CultureInfo.InvariantCulture)));
 
     /// <summary>SQLite's covering index of the filter columns (see SqliteAppDb).</summary>
@@ -231,7 +264,7 @@ public sealed class SearchEngine(AppDb db, SearchVocabulary vocabulary, Catalogu
 
     private (string From, string Where, List<object> Args) Filtered(List<string> tokens, SearchQuery q, bool withFilters)
     {
-        var args = new List<object> { Sqlite ? FtsMatch(tokens) : TsQuery(tokens) };
+        var args = new List<object> { Sqlite ? FtsMatch(tokens, q) : IndexQuery(tokens, q) };
         var sites = IdList(q.SiteIds);
         // A question answered by another unit is found on both sites (AlsoOnSiteId).
         var where = (Sqlite ? "search_fts MATCH {0}" : $"{SearchIndexes.IndexedVector} @@ to_tsquery('simple', {{0}})") +
@@ -262,10 +295,12 @@ public sealed class SearchEngine(AppDb db, SearchVocabulary vocabulary, Catalogu
     private async Task<List<Row>> RankedAsync(List<string> tokens, SearchQuery q, int limit, CancellationToken ct)
     {
         var (from, where, args) = Filtered(tokens, q, withFilters: true);
-        // bm25 is better when lower; ts_rank when higher.
+        // bm25 is better when lower; ts_rank when higher, of the words alone (a site lexeme is not in the entry's own vector).
+        args.Add(TsQuery(tokens));
+        var words = "{" + (args.Count - 1).ToString(CultureInfo.InvariantCulture) + "}";
         var sql = Sqlite
-            ? $"SELECT {RowColumns}, bm25(search_fts, 12.0, 6.0, 1.0) AS \"Score\" FROM {from} WHERE {where} ORDER BY \"Score\" LIMIT {limit}"
-            : $"SELECT {RowColumns}, ts_rank('{{{{0.1, 0.2, 0.6, 1.0}}}}', e.\"Vector\", to_tsquery('simple', {{0}}))::float8 AS \"Score\" FROM {from} WHERE {where} ORDER BY \"Score\" DESC LIMIT {limit}";
+            ? $"SELECT {RowColumns}, bm25(search_fts, 12.0, 6.0, 1.0, 0.0) AS \"Score\" FROM {from} WHERE {where} ORDER BY \"Score\" LIMIT {limit}"
+            : $"SELECT {RowColumns}, ts_rank('{{{{0.1, 0.2, 0.6, 1.0}}}}', e.\"Vector\", to_tsquery('simple', {words}))::float8 AS \"Score\" FROM {from} WHERE {where} ORDER BY \"Score\" DESC LIMIT {limit}";
         return await ReadAsync(sql, args, ReadRow, ct);
     }
 
@@ -297,22 +332,26 @@ public sealed class SearchEngine(AppDb db, SearchVocabulary vocabulary, Catalogu
     private const int MaxWindowBlocks = 16;
     private bool Whole(int window) => window > _lastId || window > MaxWindowBlocks * SearchIndexes.BlockSize;
 
+    /// <summary>How many hits a query with figures is read up to at once (<see cref="ScanAsync"/>); one with more goes to the windows.</summary>
+    private static int NumberHitsCap(int limit) => 4 * (limit + 1);
+
     /// <summary>PostgreSQL: the newest hits among the last <paramref name="window"/> ids (whole blocks of them), newest first,
     /// or among all when the window holds every id. The blocks' lexemes are ANDed with the words (`words &amp; (b244 | b243)`),
     /// so GIN follows the blocks' short lists and skips through the words' long ones, and only the window's hits are read
-    /// from the table.</summary>
-    private async Task<List<Row>> WindowAsync(List<string> tokens, SearchQuery q, int limit, int window, CancellationToken ct)
+    /// from the table. No window (null): any <paramref name="limit"/> hits, newest first, so every hit when there are fewer.</summary>
+    private async Task<List<Row>> WindowAsync(List<string> tokens, SearchQuery q, int limit, int? window, CancellationToken ct)
     {
         if (_lastId == 0) _lastId = await db.SearchEntries.MaxAsync(e => (int?)e.Id, ct) ?? 0;
         var (from, where, args) = Filtered(tokens, q, withFilters: true);
-        if (!Whole(window))
+        if (window is { } w && !Whole(w))
         {
             // Up to the block after the last id, which entries added since may have started.
             var last = _lastId / SearchIndexes.BlockSize + 1;
-            var blocks = Enumerable.Range(0, window / SearchIndexes.BlockSize + 2).Select(i => "b" + (last - i).ToString(CultureInfo.InvariantCulture));
-            args[0] = $"{TsQuery(tokens)} & ({string.Join(" | ", blocks)})";
+            args[0] = IndexQuery(tokens, q, Enumerable.Range(0, w / SearchIndexes.BlockSize + 2).Select(i => last - i).Where(b => b >= 0).ToList());
         }
-        var sql = $"SELECT * FROM (SELECT {RowColumns}, 0::float8 AS \"Score\" FROM {from} WHERE {where} OFFSET 0) w ORDER BY w.\"Id\" DESC LIMIT {limit}";
+        var limitText = limit.ToString(CultureInfo.InvariantCulture);
+        var sql = $"SELECT * FROM (SELECT {RowColumns}, 0::float8 AS \"Score\" FROM {from} WHERE {where} {(window is null ? "LIMIT " + limitText : "OFFSET 0")}) w " +
+            $"ORDER BY w.\"Id\" DESC LIMIT {limitText}";
         // Left to itself the planner may walk the primary key and test every row's tsvector, read from TOAST (ten times
         // slower than the bitmaps); and compiling with JIT costs more than the query.
         var own = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;

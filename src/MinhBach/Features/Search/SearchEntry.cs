@@ -24,7 +24,7 @@ public static class SearchKinds
 /// One public item in the search index: kept by <see cref="SearchIndexing"/> in the same transaction as the
 /// item itself, so what a visitor can open is what search finds, and nothing else (drafts never are).
 /// The Index* columns hold <see cref="Text.SearchText.Normalize"/> forms, which the full-text engine indexes:
-/// an FTS5 table on SQLite, a generated tsvector with a GIN index (over it and a block lexeme, SearchIndexes) on PostgreSQL.
+/// an FTS5 table on SQLite, a generated tsvector with a GIN index (over it and block and site lexemes, SearchIndexes) on PostgreSQL.
 /// </summary>
 public sealed class SearchEntry
 {

@@ -9,16 +9,17 @@ public enum SearchIndexKind
 {
     /// <summary>SQLite: the FTS5 table search_fts.</summary>
     Fts5,
-    /// <summary>PostgreSQL: GIN over the tsvector and the entry's block lexeme (<see cref="SearchIndexes.BlockIndex"/>).</summary>
+    /// <summary>PostgreSQL: GIN over the tsvector and the entry's block and site lexemes (<see cref="SearchIndexes.SiteIndex"/>).</summary>
     Gin,
 }
 
 /// <summary>
-/// The PostgreSQL search index: GIN over <see cref="IndexedVector"/>, the entry's tsvector plus one lexeme naming its block of
-/// <see cref="BlockSize"/> ids ("b244"). Ids follow publication, so "the newest hits" is "the hits in the last blocks", and
-/// GIN answers `words &amp; (b244 | b243)` by following the short block lists and skipping through a common word's long
-/// one, instead of reading all of it (decision 0007). A query token is never a block lexeme: tokens never mix letters
-/// and digits (SearchText).
+/// The PostgreSQL search index: GIN over <see cref="IndexedVector"/>, the entry's tsvector plus lexemes naming its block of
+/// <see cref="BlockSize"/> ids ("b244"), its site ("s13") and both ("s13b244"); a question answered by another unit has the
+/// second site's too. Ids follow publication, so "the newest hits" is "the hits in the last blocks", and GIN answers
+/// `words &amp; (s13b244 | s13b243)` by following the short lists of the site's blocks and skipping through a common word's
+/// long one, instead of reading all of it and dropping the other sites' hits from the table (decision 0007). A query token is
+/// never one of these lexemes: tokens never mix letters and digits (SearchText).
 /// </summary>
 public static class SearchIndexes
 {
@@ -26,10 +27,16 @@ public static class SearchIndexes
 
     public const int BlockSize = 4096;
 
-    /// <summary>What the index holds, and so what every full-text condition must be written on for it to be used (4096: <see cref="BlockSize"/>).</summary>
-    public const string IndexedVector = "(\"Vector\" || array_to_tsvector(ARRAY['b' || (\"Id\" / 4096)::text]))";
+    /// <summary>What the index holds, and so what every full-text condition must be written on for it to be used (4096: <see cref="BlockSize"/>).
+    /// A null second site drops out of the array (array_to_tsvector refuses nulls).</summary>
+    public const string IndexedVector = "(\"Vector\" || array_to_tsvector(array_remove(ARRAY['b' || (\"Id\" / 4096)::text, " +
+        "'s' || \"SiteId\"::text, 's' || \"SiteId\"::text || 'b' || (\"Id\" / 4096)::text, " +
+        "'s' || \"AlsoOnSiteId\"::text, 's' || \"AlsoOnSiteId\"::text || 'b' || (\"Id\" / 4096)::text], NULL)))";
 
-    public const string BlockIndex = $"CREATE INDEX \"{IndexName}\" ON \"SearchEntries\" USING GIN ({IndexedVector})";
+    public const string SiteIndex = $"CREATE INDEX \"{IndexName}\" ON \"SearchEntries\" USING GIN ({IndexedVector})";
+
+    /// <summary>The index of the SearchBlocks migration: block lexemes only (the SearchSites migration's Down).</summary>
+    public const string BlockIndex = $"CREATE INDEX \"{IndexName}\" ON \"SearchEntries\" USING GIN ((\"Vector\" || array_to_tsvector(ARRAY['b' || (\"Id\" / 4096)::text])))";
 
     /// <summary>The plain GIN index of the `Search` migration (the SearchBlocks migration's Down).</summary>
     public const string GinIndex = "CREATE INDEX \"IX_SearchEntries_Vector\" ON \"SearchEntries\" USING GIN (\"Vector\")";
@@ -47,9 +54,9 @@ public static class SearchIndexes
             await using var cmd = conn.CreateCommand();
             cmd.CommandText = $"SELECT pg_get_indexdef(c.oid) FROM pg_class c WHERE c.relname = '{IndexName}' AND pg_table_is_visible(c.oid)";
             var definition = await cmd.ExecuteScalarAsync(ct) as string;
-            return definition?.Contains("array_to_tsvector", StringComparison.Ordinal) == true
+            return definition?.Contains("array_to_tsvector", StringComparison.Ordinal) == true && definition.Contains("\"SiteId\"", StringComparison.Ordinal)
                 ? (SearchIndexKind.Gin, null)
-                : (SearchIndexKind.Gin, "chỉ mục tìm kiếm chưa theo khối mã mục (cơ sở dữ liệu chưa nâng cấp?); chạy ./minhbach migrate");
+                : (SearchIndexKind.Gin, "chỉ mục tìm kiếm chưa theo khối mã mục và trang (cơ sở dữ liệu chưa nâng cấp?); chạy ./minhbach migrate");
         }
         finally
         {
