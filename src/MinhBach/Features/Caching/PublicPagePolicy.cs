@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.OutputCaching;
-using Microsoft.Net.Http.Headers;
+using Microsoft.AspNetCore.ResponseCompression;
 using MinhBach.Features.Sites;
 
 namespace MinhBach.Features.Caching;
@@ -10,21 +10,15 @@ namespace MinhBach.Features.Caching;
 /// files or error pages, and never a response that sets a cookie or says no-store: a page that rendered an anti-forgery
 /// token (a form) is marked no-store by ASP.NET Core itself, so forms are never served to someone else.
 /// </summary>
-internal sealed class PublicPagePolicy(PageCacheOptions options, Statistics.StatisticsOptions statistics, PageCacheMetrics metrics) : IOutputCachePolicy
+internal sealed class PublicPagePolicy(PageCacheOptions options, Statistics.StatisticsOptions statistics, PageCacheMetrics metrics,
+    IResponseCompressionProvider compression) : IOutputCachePolicy
 {
-    private static readonly string[] Uncached = ["/quan-tri", "/api", "/tep", "/loi", "/danh-gia", "/assets", "/lib", "/healthz"];
-    private static readonly string[] Kept = ["text/html", "application/rss+xml", "application/atom+xml", "application/xml", "text/xml", "text/plain"];
-
     ValueTask IOutputCachePolicy.CacheRequestAsync(OutputCacheContext context, CancellationToken ct)
     {
         var http = context.HttpContext;
         var request = http.Request;
         if (!options.Enabled
-            || !(HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
-            || http.User.Identity?.IsAuthenticated == true
-            || request.Headers.ContainsKey(HeaderNames.Authorization)
-            || Uncached.Any(p => request.Path.StartsWithSegments(p, StringComparison.OrdinalIgnoreCase))
-            || http.RequestServices.GetRequiredService<CurrentSite>().Site is not { } site
+            || !PublicPages.IsPublicRequest(http, out var site)
             // The public visit counter in the footer must not be older than the figures it is read from.
             || (site.ShowVisitCounter && statistics.CounterCacheSeconds == 0))
             return ValueTask.CompletedTask;
@@ -40,6 +34,10 @@ internal sealed class PublicPagePolicy(PageCacheOptions options, Statistics.Stat
         // that rendered with settings read before a change (another node saved it between the eviction and this node's
         // reload) stores that page under the old version, where no request made after the reload looks.
         context.CacheVaryByRules.VaryByValues["site-version"] = site.Version.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        // Pages are stored compressed (compression runs inside the cache), one entry per encoding the compression
+        // middleware would choose: never the raw Accept-Encoding, which any client could vary to bypass the cache.
+        context.CacheVaryByRules.VaryByValues["encoding"] = request.Headers.AcceptEncoding.Count == 0
+            ? "" : compression.GetCompressionProvider(http)?.EncodingName ?? "";
         context.Tags.Add(CacheTags.Site(site.Id));
         var seconds = request.Path.StartsWithSegments("/tim-kiem", StringComparison.OrdinalIgnoreCase) ? options.SearchSeconds : options.Seconds;
         if (site.ShowVisitCounter) seconds = Math.Min(seconds, statistics.CounterCacheSeconds);
@@ -55,12 +53,7 @@ internal sealed class PublicPagePolicy(PageCacheOptions options, Statistics.Stat
 
     ValueTask IOutputCachePolicy.ServeResponseAsync(OutputCacheContext context, CancellationToken ct)
     {
-        var response = context.HttpContext.Response;
-        var type = response.ContentType ?? "";
-        if (response.StatusCode != StatusCodes.Status200OK
-            || response.Headers.ContainsKey(HeaderNames.SetCookie)
-            || response.Headers.CacheControl.Any(v => v is not null && (v.Contains("no-store", StringComparison.OrdinalIgnoreCase) || v.Contains("private", StringComparison.OrdinalIgnoreCase)))
-            || !Kept.Any(k => type.StartsWith(k, StringComparison.OrdinalIgnoreCase)))
+        if (!PublicPages.IsPublicResponse(context.HttpContext.Response))
         {
             context.AllowCacheStorage = false;
             return ValueTask.CompletedTask;
