@@ -16,31 +16,28 @@ public static partial class StaticAssetSetup
 
     /// <summary>
     /// First thing for /assets and /lib: a fingerprint from an older build is served as the current file (not immutable),
-    /// then routing, which runs the asset's endpoint at once (short circuit, nothing after it); anything else falls to
-    /// the files on disk and then to the site's pages as before.
+    /// then routing over the assets alone (a branch has endpoints of its own), which runs the asset at once (short
+    /// circuit); anything else falls to the files on disk and then to the site's pages as before.
     /// </summary>
     public static IApplicationBuilder UseFingerprintedAssets(this IApplicationBuilder app) =>
         app.UseWhen(http => IsAssetPath(http.Request.Path), branch =>
         {
             branch.UseMiddleware<OldFingerprintMiddleware>();
             branch.UseRouting();
-            // Not an asset: forget what this early routing matched, so routing after site resolution decides.
-            branch.Use((http, next) =>
-            {
-                if (http.GetEndpoint() is { } e && e.Metadata.GetMetadata<StaticAssetDescriptor>() is null)
-                {
-                    http.SetEndpoint(null);
-                    http.Request.RouteValues.Clear();
-                }
-                return next(http);
-            });
+            branch.UseEndpoints(e => e.MapAssets());
             branch.UseStaticFiles();
         });
+
+    /// <summary>
+    /// The same endpoints among the pages' own, so that WithStaticAssets gives asp-append-version the fingerprinted
+    /// addresses (they also answer /so-a/assets/…, after site resolution).
+    /// </summary>
+    public static void MapFingerprintedAssets(this IEndpointRouteBuilder app) => app.MapAssets();
 
     public const string Immutable = "public, max-age=31536000, immutable";
 
     /// <summary>The endpoints from the build's manifest (minhbach.staticwebassets.endpoints.json next to the executable).</summary>
-    public static void MapFingerprintedAssets(this IEndpointRouteBuilder app)
+    private static void MapAssets(this IEndpointRouteBuilder app)
     {
         var name = app.ServiceProvider.GetRequiredService<IWebHostEnvironment>().ApplicationName;
         // Without the build's manifest (a copy made by hand), the files are still served plainly (UseStaticFiles).
