@@ -5,7 +5,7 @@ namespace MinhBach.Features.Caching;
 
 /// <summary>
 /// The theme and the front-end packages (wwwroot/assets, wwwroot/lib) as ASP.NET Core static assets: fingerprinted at
-/// build time (site.{hash}.css), precompressed (.br, .gz), with ETags, and `Cache-Control: max-age=31536000, immutable`
+/// build time (site.{hash}.css), precompressed (.br, .gz), with ETags, and `Cache-Control: public, max-age=31536000, immutable`
 /// on fingerprinted addresses. Layouts write the fingerprinted address through asp-append-version. Answered before the
 /// request is given a site, as plain files were.
 /// </summary>
@@ -34,7 +34,7 @@ public static partial class StaticAssetSetup
     /// </summary>
     public static void MapFingerprintedAssets(this IEndpointRouteBuilder app) => app.MapAssets();
 
-    public const string Immutable = "public, max-age=31536000, immutable";
+    internal const string Immutable = "public, max-age=31536000, immutable";
 
     /// <summary>The endpoints from the build's manifest (minhbach.staticwebassets.endpoints.json next to the executable).</summary>
     private static void MapAssets(this IEndpointRouteBuilder app)
