@@ -39,6 +39,14 @@ public sealed class ArticlePageModel(AppDb db, Sites.SiteDirectory directory, Si
         if (!printView)
             Related = await db.Published().Where(a => a.CategoryId == found.CategoryId && a.Id != found.Id)
                 .OrderByDescending(a => a.PublishedAt).Take(5).ToListAsync(ct);
+        if (User.Identity?.IsAuthenticated != true)
+        {
+            // When the article or one listed beside it last changed. A browser revalidates by the ETag, which covers the
+            // whole page; this date serves clients that send only If-Modified-Since.
+            var changed = Related.Prepend(found).Max(a => a.UpdatedAt > a.PublishedAt ? a.UpdatedAt : a.PublishedAt);
+            var now = DateTime.UtcNow;
+            Response.GetTypedHeaders().LastModified = new DateTimeOffset(DateTime.SpecifyKind(changed < now ? changed : now, DateTimeKind.Utc));
+        }
         if (found.OriginSiteId is int originSiteId && (await directory.GetAsync(ct)).ById.TryGetValue(originSiteId, out var originSite))
         {
             OriginSite = originSite;

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.Net.Http.Headers;
 using MinhBach.Features.Sites;
 
@@ -12,7 +13,8 @@ namespace MinhBach.Features.Caching;
 /// Stale-if-error is <see cref="StaleCopyStore"/>'s and <see cref="StaleIfErrorMiddleware"/>'s; this policy only flags a
 /// copy served past its lifetime.
 /// </summary>
-internal sealed class PublicPagePolicy(PageCacheOptions options, Statistics.StatisticsOptions statistics, PageCacheMetrics metrics, DatabaseOutage outage) : IOutputCachePolicy
+internal sealed class PublicPagePolicy(PageCacheOptions options, Statistics.StatisticsOptions statistics, PageCacheMetrics metrics,
+    DatabaseOutage outage, IResponseCompressionProvider compression) : IOutputCachePolicy
 {
     /// <summary>Items key: this request's page lifetime, set when the page may come from the cache.</summary>
     private static readonly object Lifetime = new();
@@ -20,22 +22,12 @@ internal sealed class PublicPagePolicy(PageCacheOptions options, Statistics.Stat
     /// <summary>Whether the output cache looked this request up (a page it may hold a copy of).</summary>
     internal static bool IsCacheable(HttpContext http) => http.Items.ContainsKey(Lifetime);
 
-    private static readonly string[] Uncached = ["/quan-tri", "/api", "/tep", "/loi", "/danh-gia", "/assets", "/lib", "/healthz"];
-    private static readonly string[] Kept = ["text/html", "application/rss+xml", "application/atom+xml", "application/xml", "text/xml", "text/plain"];
-
     ValueTask IOutputCachePolicy.CacheRequestAsync(OutputCacheContext context, CancellationToken ct)
     {
         var http = context.HttpContext;
         var request = http.Request;
         if (!options.Enabled
-            || !(HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
-            // The cache runs before authentication (a cached page costs no more than it must): a sign-in cookie, valid or
-            // not, is enough to keep the request away from it, so a signed-in person never gets nor leaves a cached page.
-            || request.Cookies.ContainsKey(Accounts.AccountsSetup.AuthCookie)
-            || http.User.Identity?.IsAuthenticated == true
-            || request.Headers.ContainsKey(HeaderNames.Authorization)
-            || Uncached.Any(p => request.Path.StartsWithSegments(p, StringComparison.OrdinalIgnoreCase))
-            || http.RequestServices.GetRequiredService<CurrentSite>().Site is not { } site
+            || !PublicPages.IsPublicRequest(http, out var site)
             // The public visit counter in the footer must not be older than the figures it is read from.
             || (site.ShowVisitCounter && statistics.CounterCacheSeconds == 0))
             return ValueTask.CompletedTask;
@@ -51,6 +43,10 @@ internal sealed class PublicPagePolicy(PageCacheOptions options, Statistics.Stat
         // that rendered with settings read before a change (another node saved it between the eviction and this node's
         // reload) stores that page under the old version, where no request made after the reload looks.
         context.CacheVaryByRules.VaryByValues["site-version"] = site.Version.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        // Pages are stored compressed (compression runs inside the cache), one entry per encoding the compression
+        // middleware would choose: never the raw Accept-Encoding, which any client could vary to bypass the cache.
+        context.CacheVaryByRules.VaryByValues["encoding"] = request.Headers.AcceptEncoding.Count == 0
+            ? "" : compression.GetCompressionProvider(http)?.EncodingName ?? "";
         context.Tags.Add(CacheTags.Site(site.Id));
         var seconds = request.Path.StartsWithSegments("/tim-kiem", StringComparison.OrdinalIgnoreCase) ? options.SearchSeconds : options.Seconds;
         if (site.ShowVisitCounter) seconds = Math.Min(seconds, statistics.CounterCacheSeconds);
@@ -83,12 +79,7 @@ internal sealed class PublicPagePolicy(PageCacheOptions options, Statistics.Stat
 
     ValueTask IOutputCachePolicy.ServeResponseAsync(OutputCacheContext context, CancellationToken ct)
     {
-        var response = context.HttpContext.Response;
-        var type = response.ContentType ?? "";
-        if (response.StatusCode != StatusCodes.Status200OK
-            || response.Headers.ContainsKey(HeaderNames.SetCookie)
-            || response.Headers.CacheControl.Any(v => v is not null && (v.Contains("no-store", StringComparison.OrdinalIgnoreCase) || v.Contains("private", StringComparison.OrdinalIgnoreCase)))
-            || !Kept.Any(k => type.StartsWith(k, StringComparison.OrdinalIgnoreCase)))
+        if (!PublicPages.IsPublicResponse(context.HttpContext.Response))
         {
             context.AllowCacheStorage = false;
             return ValueTask.CompletedTask;

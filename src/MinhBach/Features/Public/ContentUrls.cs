@@ -36,4 +36,14 @@ public static class UrlHelperExtensions
     /// <summary>A site-relative path made into this request's address (adds the site prefix, if any).</summary>
     public static string Site(this Microsoft.AspNetCore.Mvc.IUrlHelper url, string path) =>
         url.ActionContext.HttpContext.Request.PathBase + path;
+
+    /// <summary>
+    /// A file of wwwroot ("/assets/quoc-huy.svg") at its fingerprinted, immutable address where the build made one, for
+    /// addresses written outside a tag with asp-append-version; any other path is returned as it is.
+    /// </summary>
+    public static string Asset(this Microsoft.AspNetCore.Mvc.IUrlHelper url, string path) =>
+        path.StartsWith('/') && url.ActionContext.HttpContext.GetEndpoint()?.Metadata
+            .GetMetadata<Microsoft.AspNetCore.Components.ResourceAssetCollection>() is { } assets
+            ? "/" + assets[path[1..]]
+            : path;
 }

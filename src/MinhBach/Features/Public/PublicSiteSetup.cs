@@ -36,7 +36,7 @@ public static class PublicSiteSetup
         app.UseMiddleware<Security.SecurityHeadersMiddleware>();
         app.UseExceptionHandler("/loi/500");
         app.UseStatusCodePagesWithReExecute("/loi/{0}");
-        app.UseStaticFiles();
+        Caching.StaticAssetSetup.UseFingerprintedAssets(app);
         app.UseSites();
         // Counts what a person was served, whoever produced it: keep it before UseOutputCache (issue 9).
         app.UseVisitCounting();
@@ -44,7 +44,9 @@ public static class PublicSiteSetup
         app.UseRouting();
         app.UseAccounts();
         app.UseRateLimiter();
-        app.MapRazorPages();
+        Caching.StaticAssetSetup.MapFingerprintedAssets(app);
+        // Pages know the fingerprinted addresses, so asp-append-version writes /assets/site.{hash}.css.
+        app.MapRazorPages().WithStaticAssets();
         app.MapFeeds();
         Documents.DocumentsApi.MapDocuments(app);
         Consultations.ConsultationsSetup.MapConsultations(app);

@@ -25,7 +25,7 @@ public sealed class VisitSalts(IServiceScopeFactory scopes)
 }
 
 /// <summary>
-/// Counts a page view when a public page was served to a person: GET (not HEAD), 200 with HTML, not the
+/// Counts a page view when a public page was served to a person: GET (not HEAD), 200 with HTML or 304, not the
 /// administration, files, feeds or the API, not a prefetch or prerender, not a crawler or monitor. It decides on
 /// the response, when its headers are sent, so a page served from the output cache (placed after this
 /// middleware) is counted the same as a rendered one.
@@ -56,7 +56,9 @@ public sealed class VisitCountingMiddleware(RequestDelegate next, VisitRecorder 
     private Task CountAsync(HttpContext http, Site site, string userAgent)
     {
         var response = http.Response;
-        if (response.StatusCode != StatusCodes.Status200OK || response.ContentType?.StartsWith("text/html", StringComparison.OrdinalIgnoreCase) != true)
+        // A 304 is a page the browser shows again from its own copy after asking: a view as well.
+        if (response.StatusCode != StatusCodes.Status304NotModified
+            && (response.StatusCode != StatusCodes.Status200OK || response.ContentType?.StartsWith("text/html", StringComparison.OrdinalIgnoreCase) != true))
             return Task.CompletedTask;
         try
         {
