@@ -316,6 +316,8 @@ namespace MinhBach.Data.Migrations.Postgres
 
                     b.HasIndex("SiteId", "CategoryId", "Status", "PublishedAt");
 
+                    b.HasIndex("SiteId", "Status", "IsFeatured", "PublishedAt");
+
                     b.ToTable("Articles");
                 });
 

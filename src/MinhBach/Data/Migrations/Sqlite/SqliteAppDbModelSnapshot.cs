@@ -302,6 +302,8 @@ namespace MinhBach.Data.Migrations.Sqlite
 
                     b.HasIndex("SiteId", "CategoryId", "Status", "PublishedAt");
 
+                    b.HasIndex("SiteId", "Status", "IsFeatured", "PublishedAt");
+
                     b.ToTable("Articles");
                 });
 
