@@ -48,11 +48,7 @@ public static class DataSetup
             var path = new SqliteConnectionStringBuilder(cs).DataSource;
             if (!string.IsNullOrEmpty(path) && path != ":memory:")
                 Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-            services.AddDbContext<SqliteAppDb>(o =>
-            {
-                o.UseSqlite(cs);
-                if (Environment.GetEnvironmentVariable("PERF_NO_MMAP") is null) o.AddInterceptors(SqliteTuning.Instance);
-            });
+            services.AddDbContext<SqliteAppDb>(o => o.UseSqlite(cs));
             services.AddScoped<AppDb>(sp => sp.GetRequiredService<SqliteAppDb>());
         }
         services.AddSingleton(new DatabaseInfo(provider));

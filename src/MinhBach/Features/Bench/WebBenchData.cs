@@ -34,7 +34,7 @@ public sealed class WebBenchData(IServiceProvider services, TextWriter output)
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDb>();
-        var json = await db.Database.SqlQueryRaw<string>("SELECT json AS \"Value\" FROM bench_web_plan").FirstAsync(ct);
+        var json = await db.Database.SqlQueryRaw<string>("SELECT json AS \"Value\" FROM bench_web_plan").SingleAsync(ct);
         return System.Text.Json.JsonSerializer.Deserialize<Plan>(json)!;
     }
 

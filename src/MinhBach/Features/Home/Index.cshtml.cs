@@ -25,7 +25,9 @@ public sealed class IndexModel(AppDb db, SiteDirectory directory, Catalogue.Cata
         var published = db.Published();
         // The newest seven hold the six latest whichever one is featured.
         var newest = await published.NewestAsync(7, chrome, ct);
-        Featured = (await published.Where(a => a.IsFeatured).NewestAsync(1, chrome, ct)).FirstOrDefault() ?? newest.FirstOrDefault();
+        // Compared with a parameter, not as a bare boolean, so SQLite uses the featured index as an equality.
+        var featured = true;
+        Featured = (await published.Where(a => a.IsFeatured == featured).NewestAsync(1, chrome, ct)).FirstOrDefault() ?? newest.FirstOrDefault();
         var featuredId = Featured?.Id ?? 0;
         Latest = newest.Where(a => a.Id != featuredId).Take(6).ToList();
 

@@ -11,16 +11,16 @@ namespace MinhBach.Data.Migrations.Postgres
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateIndex(
-                name: "IX_Articles_SiteId_Status_IsFeatured_PublishedAt",
+                name: "IX_Articles_SiteId_IsFeatured_Status_PublishedAt",
                 table: "Articles",
-                columns: new[] { "SiteId", "Status", "IsFeatured", "PublishedAt" });
+                columns: new[] { "SiteId", "IsFeatured", "Status", "PublishedAt" });
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropIndex(
-                name: "IX_Articles_SiteId_Status_IsFeatured_PublishedAt",
+                name: "IX_Articles_SiteId_IsFeatured_Status_PublishedAt",
                 table: "Articles");
         }
     }

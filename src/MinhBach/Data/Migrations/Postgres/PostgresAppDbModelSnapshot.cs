@@ -316,7 +316,7 @@ namespace MinhBach.Data.Migrations.Postgres
 
                     b.HasIndex("SiteId", "CategoryId", "Status", "PublishedAt");
 
-                    b.HasIndex("SiteId", "Status", "IsFeatured", "PublishedAt");
+                    b.HasIndex("SiteId", "IsFeatured", "Status", "PublishedAt");
 
                     b.ToTable("Articles");
                 });

@@ -305,7 +305,7 @@ namespace MinhBach.Data.Migrations.Sqlite
 
                     b.HasIndex("SiteId", "CategoryId", "Status", "PublishedAt");
 
-                    b.HasIndex("SiteId", "Status", "IsFeatured", "PublishedAt");
+                    b.HasIndex("SiteId", "IsFeatured", "Status", "PublishedAt");
 
                     b.ToTable("Articles");
                 });
