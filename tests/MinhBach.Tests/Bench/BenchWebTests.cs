@@ -52,7 +52,7 @@ public sealed class BenchWebTests
             Assert.True(Directory.Exists(folder), result.ToString());
             var again = await Infrastructure.Cli.RunAsync("bench", "web", "--reuse", folder, "--connections", "4", "--duration", "1s", "--rounds", "0");
             Assert.True(again.ExitCode == 0, again.ToString());
-            Assert.DoesNotContain("Tạo dữ liệu", again.Output);
+            Assert.DoesNotContain("Tạo dữ liệu trên", again.Output);
             Assert.Contains("Đo lại trên SQLite: 2 trang, 200 tin bài, 20 văn bản", again.Output);
             Assert.Matches(@"(?m)^tin bài\s+không bộ đệm\s+[\d.]+\s", again.Output);
             Assert.True(Directory.Exists(folder), "A reused database is kept.");
