@@ -25,7 +25,9 @@ internal static class BenchWebCommand
         var articles = new Option<int?>("--articles") { Description = "Số tin bài (mặc định: SQLite 100.000, PostgreSQL 1.000.000)" };
         var documents = new Option<int?>("--documents") { Description = "Số văn bản (mặc định: SQLite 0, PostgreSQL 100.000)" };
         var (postgres, connections, duration, rounds, json) = CommonOptions();
-        foreach (var o in new Option[] { provider, sites, articles, documents, postgres, connections, duration, rounds, json }) cmd.Options.Add(o);
+        var keep = new Option<bool>("--keep") { Description = "Giữ lại cơ sở dữ liệu đo" };
+        var reuse = new Option<string?>("--reuse") { Description = "Đo lại trên cơ sở dữ liệu đã giữ (--keep): tên cơ sở dữ liệu PostgreSQL, hoặc thư mục SQLite" };
+        foreach (var o in new Option[] { provider, sites, articles, documents, postgres, connections, duration, rounds, json, keep, reuse }) cmd.Options.Add(o);
         cmd.SetAction((pr, ct) =>
         {
             var pg = pr.GetValue(provider) switch { "sqlite" => false, "postgres" => true, null => pr.GetValue(postgres) is not null, _ => (bool?)null };
@@ -47,7 +49,14 @@ internal static class BenchWebCommand
                 Console.Error.WriteLine("Lỗi: --sites phải từ 1 đến 5.000, --articles từ 1 đến 10.000.000 và không ít hơn số trang, --documents từ 0 đến 10.000.000.");
                 return Task.FromResult(2);
             }
-            return RunAsync(pr, pg == true ? pr.GetValue(postgres) : null, size, pr.GetValue(connections), pr.GetValue(duration)!, pr.GetValue(rounds), pr.GetValue(json), visitsOnly: false, ct);
+            var reused = pr.GetValue(reuse);
+            if (reused is not null && pg == false && !File.Exists(Path.Combine(reused, "bench.db")))
+            {
+                Console.Error.WriteLine($"Lỗi: không có cơ sở dữ liệu đo đã giữ trong thư mục {reused}.");
+                return Task.FromResult(2);
+            }
+            return RunAsync(pr, pg == true ? pr.GetValue(postgres) : null, size, pr.GetValue(connections), pr.GetValue(duration)!, pr.GetValue(rounds), pr.GetValue(json), visitsOnly: false, ct,
+                pr.GetValue(keep), reused);
         });
         return cmd;
     }
@@ -81,7 +90,7 @@ internal static class BenchWebCommand
     }
 
     private static async Task<int> RunAsync(ParseResult pr, string? postgres, (int Sites, int Articles, int Documents) size, int connections, string durationText,
-        int rounds, string? json, bool visitsOnly, CancellationToken ct)
+        int rounds, string? json, bool visitsOnly, CancellationToken ct, bool keep = false, string? reuse = null)
     {
         if (ParseDuration(durationText) is not { } duration)
         {
@@ -98,7 +107,7 @@ internal static class BenchWebCommand
             Console.Error.WriteLine("Lỗi: cần wrk và nginx (gói Debian wrk, nginx). ./minhbach bench tự cài chúng; nếu chạy trực tiếp, hãy cài bằng apt-get.");
             return 3;
         }
-        var folder = Path.Combine(Path.GetTempPath(), "minhbach-bench-" + Guid.NewGuid().ToString("N")[..8]);
+        var folder = reuse is not null && postgres is null ? Path.GetFullPath(reuse) : Path.Combine(Path.GetTempPath(), "minhbach-bench-" + Guid.NewGuid().ToString("N")[..8]);
         Directory.CreateDirectory(folder);
         string? pgDatabase = null;
         var settings = new List<string> { $"--MinhBach:DataDirectory={folder}", "--Scheduling:Enabled=false", "--Logging:LogLevel:Default=Warning",
@@ -108,9 +117,10 @@ internal static class BenchWebCommand
             if (postgres is not null)
             {
                 var server = new NpgsqlConnectionStringBuilder(postgres);
-                pgDatabase = "minhbach_bench_" + Guid.NewGuid().ToString("N")[..8];
-                await using (var conn = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(postgres) { Database = server.Database ?? "postgres" }.ToString()))
+                pgDatabase = reuse ?? "minhbach_bench_" + Guid.NewGuid().ToString("N")[..8];
+                if (reuse is null)
                 {
+                    await using var conn = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(postgres) { Database = server.Database ?? "postgres" }.ToString());
                     await conn.OpenAsync(ct);
                     await using var create = new NpgsqlCommand($"CREATE DATABASE \"{pgDatabase}\"", conn);
                     await create.ExecuteNonQueryAsync(ct);
@@ -122,18 +132,26 @@ internal static class BenchWebCommand
             settings.AddRange(pr.UnmatchedTokens);
             var provider = postgres is null ? "SQLite" : "PostgreSQL";
 
-            Console.WriteLine($"Tạo dữ liệu trên {provider}: {VietnameseText.FormatNumber(size.Sites)} trang, {VietnameseText.FormatNumber(size.Articles)} tin bài, " +
-                $"{VietnameseText.FormatNumber(size.Documents)} văn bản…");
             WebBenchData.Plan plan;
+            if (reuse is null)
+                Console.WriteLine($"Tạo dữ liệu trên {provider}: {VietnameseText.FormatNumber(size.Sites)} trang, {VietnameseText.FormatNumber(size.Articles)} tin bài, " +
+                    $"{VietnameseText.FormatNumber(size.Documents)} văn bản…");
             await using (var app = WebHost.Build([.. settings]))
             {
                 await using (var scope = app.Services.CreateAsyncScope())
                     await DataSetup.MigrateAsync(scope.ServiceProvider.GetRequiredService<AppDb>(), ct);
-                plan = await new WebBenchData(app.Services, Console.Out).CreateAsync(size.Sites, size.Articles, size.Documents, ct);
+                var data = new WebBenchData(app.Services, Console.Out);
+                plan = reuse is null ? await data.CreateAsync(size.Sites, size.Articles, size.Documents, ct) : await data.LoadPlanAsync(ct);
             }
             SqliteConnection.ClearAllPools();
             NpgsqlConnection.ClearAllPools();
-            Console.WriteLine($"Xong trong {plan.Seconds:0} giây.");
+            if (reuse is null) Console.WriteLine($"Xong trong {plan.Seconds:0} giây.");
+            else
+            {
+                size = (plan.Sites, plan.Articles, plan.Documents);
+                Console.WriteLine($"Đo lại trên {provider}: {VietnameseText.FormatNumber(size.Sites)} trang, {VietnameseText.FormatNumber(size.Articles)} tin bài, " +
+                    $"{VietnameseText.FormatNumber(size.Documents)} văn bản đã tạo.");
+            }
 
             var bench = new WebBench(Console.Out);
             var options = new WebBench.Options(connections, duration, rounds, folder);
@@ -163,8 +181,12 @@ internal static class BenchWebCommand
         finally
         {
             SqliteConnection.ClearAllPools();
-            try { Directory.Delete(folder, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
-            if (pgDatabase is not null)
+            var kept = keep || reuse is not null;
+            if (kept) Console.WriteLine($"Giữ lại: {pgDatabase ?? folder}");
+            // A kept PostgreSQL database leaves nothing needed in the data folder.
+            if (!kept || pgDatabase is not null)
+                try { Directory.Delete(folder, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+            if (pgDatabase is not null && !kept)
             {
                 NpgsqlConnection.ClearAllPools();
                 var server = new NpgsqlConnectionStringBuilder(postgres);

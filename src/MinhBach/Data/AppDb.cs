@@ -122,6 +122,9 @@ public abstract class AppDb(DbContextOptions options, CurrentSite? currentSite, 
             e.HasIndex(a => new { a.SiteId, a.Slug }).IsUnique();
             e.HasIndex(a => new { a.SiteId, a.Status, a.PublishedAt });
             e.HasIndex(a => new { a.SiteId, a.CategoryId, a.Status, a.PublishedAt });
+            // The home page's featured article, found without walking every published article of the site. IsFeatured before
+            // Status, so that SQLite never takes it for the newest articles of all (it would then sort them all).
+            e.HasIndex(a => new { a.SiteId, a.IsFeatured, a.Status, a.PublishedAt });
             e.Property(a => a.Title).HasMaxLength(500);
             e.Property(a => a.TitleFolded).HasMaxLength(500);
             e.Property(a => a.Slug).HasMaxLength(120);

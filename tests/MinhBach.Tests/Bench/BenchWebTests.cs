@@ -15,10 +15,13 @@ public sealed class BenchWebTests
     public async Task A_tiny_run_fills_every_row_of_the_table_and_the_json()
     {
         var json = Path.Combine(Path.GetTempPath(), $"bench-web-{Guid.NewGuid():N}.json");
+        string? kept = null;
         try
         {
             var result = await Infrastructure.Cli.RunAsync("bench", "web", "--sites", "2", "--articles", "200", "--documents", "20",
-                "--connections", "4", "--duration", "2s", "--rounds", "1", "--json", json);
+                "--connections", "4", "--duration", "2s", "--rounds", "1", "--json", json, "--keep");
+            var folder = System.Text.RegularExpressions.Regex.Match(result.Output, "(?m)^Giữ lại: (.+)$").Groups[1].Value.Trim();
+            kept = folder;
 
             Assert.True(result.ExitCode == 0, result.ToString());
             using var doc = JsonDocument.Parse(await File.ReadAllTextAsync(json));
@@ -44,10 +47,20 @@ public sealed class BenchWebTests
             var visits = root.GetProperty("VisitCounting");
             Assert.True(visits.GetProperty("MedianOn").GetDouble() > 0 && visits.GetProperty("MedianOff").GetDouble() > 0, result.ToString());
             Assert.Contains("Đếm lượt truy cập", result.Output);
+
+            // The kept province is measured again as it was made, without generating it anew.
+            Assert.True(Directory.Exists(folder), result.ToString());
+            var again = await Infrastructure.Cli.RunAsync("bench", "web", "--reuse", folder, "--connections", "4", "--duration", "1s", "--rounds", "0");
+            Assert.True(again.ExitCode == 0, again.ToString());
+            Assert.DoesNotContain("Tạo dữ liệu trên", again.Output);
+            Assert.Contains("Đo lại trên SQLite: 2 trang, 200 tin bài, 20 văn bản", again.Output);
+            Assert.Matches(@"(?m)^tin bài\s+không bộ đệm\s+[\d.]+\s", again.Output);
+            Assert.True(Directory.Exists(folder), "A reused database is kept.");
         }
         finally
         {
             File.Delete(json);
+            if (Directory.Exists(kept)) Directory.Delete(kept, recursive: true);
         }
     }
 
@@ -57,6 +70,7 @@ public sealed class BenchWebTests
     [InlineData("--duration", "mười giây")]
     [InlineData("--articles", "0")]
     [InlineData("--connections", "0")]
+    [InlineData("--reuse", "khong-co-thu-muc-nay")]
     public async Task Bad_arguments_are_refused_in_Vietnamese_before_anything_is_made(string option, string value)
     {
         var result = await Infrastructure.Cli.RunAsync("bench", "web", option, value);

@@ -6,7 +6,7 @@ using MinhBach.Features.Public;
 namespace MinhBach.Features.Articles;
 
 /// <summary>One article, or its print view; old slugs and moved categories redirect to the canonical address.</summary>
-public sealed class ArticlePageModel(AppDb db, Sites.SiteDirectory directory, Sites.CurrentSite current, Documents.DocumentLinkNotes notes, Media.ResponsiveImages images) : PublicPageModel
+public sealed class ArticlePageModel(AppDb db, Sites.SiteDirectory directory, Sites.CurrentSite current, Documents.DocumentLinkNotes notes, Media.ResponsiveImages images, SiteChrome chrome) : PublicPageModel
 {
     /// <summary>The body as shown: links to documents no longer in force are marked, media-library images offer their smaller widths.</summary>
     public string BodyHtml { get; private set; } = "";
@@ -29,7 +29,9 @@ public sealed class ArticlePageModel(AppDb db, Sites.SiteDirectory directory, Si
             found = await db.Published().FirstOrDefaultAsync(a => a.Slug == moved.NewSlug, ct);
             if (found is null) return NotFound();
         }
-        if (found.Slug != slug || found.Category!.Slug != category)
+        found.Category = (await chrome.CategoriesAsync(ct)).FirstOrDefault(c => c.Id == found.CategoryId);
+        if (found.Category is null) return NotFound();
+        if (found.Slug != slug || found.Category.Slug != category)
             return RedirectPermanent(Request.PathBase + (printView ? ContentUrls.Print(found) : ContentUrls.Article(found)));
 
         Article = found;
@@ -37,8 +39,7 @@ public sealed class ArticlePageModel(AppDb db, Sites.SiteDirectory directory, Si
         BodyHtml = await images.ApplyAsync(await notes.AnnotateAsync(found.Body, ct), ct);
         AbsoluteUrl = Sites.SiteUrls.AbsoluteBase(Request) + ContentUrls.Article(found);
         if (!printView)
-            Related = await db.Published().Where(a => a.CategoryId == found.CategoryId && a.Id != found.Id)
-                .OrderByDescending(a => a.PublishedAt).Take(5).ToListAsync(ct);
+            Related = await db.Published().Where(a => a.CategoryId == found.CategoryId && a.Id != found.Id).NewestAsync(5, chrome, ct);
         if (User.Identity?.IsAuthenticated != true)
         {
             // When the article or one listed beside it last changed. A browser revalidates by the ETag, which covers the

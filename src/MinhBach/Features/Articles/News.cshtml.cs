@@ -6,7 +6,7 @@ using MinhBach.Features.Public;
 namespace MinhBach.Features.Articles;
 
 /// <summary>/tin-tuc (every category) and /tin-tuc/{category}, paged with ?trang=.</summary>
-public sealed class NewsModel(AppDb db) : PublicPageModel
+public sealed class NewsModel(AppDb db, SiteChrome chrome) : PublicPageModel
 {
     public Category? Category { get; private set; }
     public IReadOnlyList<Category> Categories { get; private set; } = [];
@@ -18,7 +18,7 @@ public sealed class NewsModel(AppDb db) : PublicPageModel
         var query = db.Published();
         if (category is not null)
         {
-            Category = await db.Categories.AsNoTracking().FirstOrDefaultAsync(c => c.Slug == category, ct);
+            Category = (await chrome.CategoriesAsync(ct)).FirstOrDefault(c => c.Slug == category);
             if (Category is null)
             {
                 var moved = await db.SlugRedirects.AsNoTracking()
@@ -27,9 +27,9 @@ public sealed class NewsModel(AppDb db) : PublicPageModel
             }
             query = query.Where(a => a.CategoryId == Category.Id);
         }
-        Categories = await db.Categories.AsNoTracking().OrderBy(c => c.Order).ToListAsync(ct);
+        Categories = await chrome.CategoriesAsync(ct);
         var path = Category is null ? ContentUrls.News : ContentUrls.Category(Category.Slug);
-        var paged = await ArticleQueries.PageAsync(query, page, path, ct);
+        var paged = await ArticleQueries.PageAsync(query, page, path, chrome, ct);
         if (paged is null) return NotFound();
         Articles = paged;
         var title = Category?.Name ?? "Tin tức";

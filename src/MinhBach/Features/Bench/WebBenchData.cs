@@ -24,8 +24,19 @@ public sealed class WebBenchData(IServiceProvider services, TextWriter output)
     public const string AdminEmail = "bench@minhbach.invalid";
     public const string AdminPassword = "Bench-Do-Thu-2026";
 
-    /// <summary>The addresses measured, all on the portal.</summary>
-    public sealed record Plan(string Home, string Category, string Article, string Search, int CategoryId, double Seconds);
+    /// <summary>The addresses measured, all on the portal, and the size of the province they were made in. Kept in the
+    /// bench database (table bench_web_plan), so that a kept one can be measured again (`--reuse`) without generating it anew.</summary>
+    public sealed record Plan(string Home, string Category, string Article, string Search, int CategoryId, double Seconds,
+        int Sites = 0, int Articles = 0, int Documents = 0);
+
+    /// <summary>The plan stored by the run that made this database.</summary>
+    public async Task<Plan> LoadPlanAsync(CancellationToken ct)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDb>();
+        var json = await db.Database.SqlQueryRaw<string>("SELECT json AS \"Value\" FROM bench_web_plan").SingleAsync(ct);
+        return System.Text.Json.JsonSerializer.Deserialize<Plan>(json)!;
+    }
 
     private static readonly (string Slug, string Name)[] Categories =
         [("tin-hoat-dong", "Tin hoạt động"), ("thong-bao", "Thông báo"), ("chi-dao-dieu-hanh", "Chỉ đạo điều hành"), ("chuyen-doi-so", "Chuyển đổi số"), ("van-hoa-xa-hoi", "Văn hóa - Xã hội")];
@@ -124,8 +135,11 @@ public sealed class WebBenchData(IServiceProvider services, TextWriter output)
         {
             var db = scope.ServiceProvider.GetRequiredService<AppDb>();
             var article = await db.Articles.IgnoreQueryFilters().AsNoTracking().Include(a => a.Category).FirstAsync(a => a.Id == middle, ct);
-            return new Plan("/", $"/tin-tuc/{article.Category!.Slug}", $"/tin-tuc/{article.Category.Slug}/{article.Slug}",
-                "/tim-kiem?q=" + Uri.EscapeDataString("chuyển đổi số"), article.CategoryId, started.Elapsed.TotalSeconds);
+            var plan = new Plan("/", $"/tin-tuc/{article.Category!.Slug}", $"/tin-tuc/{article.Category.Slug}/{article.Slug}",
+                "/tim-kiem?q=" + Uri.EscapeDataString("chuyển đổi số"), article.CategoryId, started.Elapsed.TotalSeconds, sites, articles, documents);
+            await db.Database.ExecuteSqlRawAsync("CREATE TABLE bench_web_plan (json TEXT NOT NULL)", ct);
+            await db.Database.ExecuteSqlRawAsync("INSERT INTO bench_web_plan (json) VALUES ({0})", [System.Text.Json.JsonSerializer.Serialize(plan)], ct);
+            return plan;
         }
     }
 

@@ -9,7 +9,7 @@ using MinhBach.Features.Sites;
 
 namespace MinhBach.Features.Home;
 
-public sealed class IndexModel(AppDb db, SiteDirectory directory, Catalogue.Catalogue catalogue, TimeProvider clock) : PublicPageModel
+public sealed class IndexModel(AppDb db, SiteDirectory directory, Catalogue.Catalogue catalogue, TimeProvider clock, SiteChrome chrome) : PublicPageModel
 {
     public Article? Featured { get; private set; }
     public IReadOnlyList<Article> Latest { get; private set; } = [];
@@ -22,24 +22,29 @@ public sealed class IndexModel(AppDb db, SiteDirectory directory, Catalogue.Cata
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        var published = db.Articles.AsNoTracking().Include(a => a.Category).Where(a => a.Status == ArticleStatus.Published);
-        Featured = await published.Where(a => a.IsFeatured).OrderByDescending(a => a.PublishedAt).FirstOrDefaultAsync(ct)
-            ?? await published.OrderByDescending(a => a.PublishedAt).FirstOrDefaultAsync(ct);
+        var published = db.Published();
+        // The newest seven hold the six latest whichever one is featured.
+        var newest = await published.NewestAsync(7, chrome, ct);
+        // Compared with a parameter, not as a bare boolean, so SQLite uses the featured index as an equality.
+        var featured = true;
+        Featured = (await published.Where(a => a.IsFeatured == featured).NewestAsync(1, chrome, ct)).FirstOrDefault() ?? newest.FirstOrDefault();
         var featuredId = Featured?.Id ?? 0;
-        Latest = await published.Where(a => a.Id != featuredId).OrderByDescending(a => a.PublishedAt).Take(6).ToListAsync(ct);
+        Latest = newest.Where(a => a.Id != featuredId).Take(6).ToList();
 
         var blocks = new List<(Category, IReadOnlyList<Article>)>();
-        foreach (var c in await db.Categories.AsNoTracking().Where(c => c.ShowOnHome).OrderBy(c => c.Order).Take(4).ToListAsync(ct))
+        foreach (var c in (await chrome.CategoriesAsync(ct)).Where(c => c.ShowOnHome).OrderBy(c => c.Order).Take(4))
         {
-            var items = await published.Where(a => a.CategoryId == c.Id).OrderByDescending(a => a.PublishedAt).Take(4).ToListAsync(ct);
+            var items = await published.Where(a => a.CategoryId == c.Id).NewestAsync(4, chrome, ct);
             if (items.Count > 0) blocks.Add((c, items));
         }
         Blocks = blocks;
-        Documents = await db.Documents.AsNoTracking().OrderByDescending(d => d.IssuedOn).ThenByDescending(d => d.Id).Take(5).ToListAsync(ct);
+        // Not the attachments' text, which can be a book.
+        Documents = await db.Documents.AsNoTracking().OrderByDescending(d => d.IssuedOn).ThenByDescending(d => d.Id).Take(5)
+            .Select(d => new Document { Id = d.Id, SiteId = d.SiteId, Slug = d.Slug, Number = d.Number, Title = d.Title, IssuedOn = d.IssuedOn }).ToListAsync(ct);
         Leaders = await db.Leaders.AsNoTracking().OrderBy(l => l.Order).Take(5).ToListAsync(ct);
         var today = VnTime.Today(clock);
         Today = await db.ScheduleEntries.AsNoTracking().Where(s => s.Date == today).OrderBy(s => s.StartTime).ToListAsync(ct);
-        Links = await db.SiteLinks.AsNoTracking().OrderBy(l => l.Order).ToListAsync(ct);
+        Links = await chrome.LinksAsync(ct);
 
         var snap = await directory.GetAsync(ct);
         Components = snap.All.Where(s => s.ParentId == Site.Id && s.Status == SiteStatus.Active)

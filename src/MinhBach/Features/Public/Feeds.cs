@@ -76,10 +76,10 @@ public static class Feeds
         return Results.Bytes(ms.ToArray(), "application/xml; charset=utf-8");
     }
 
-    private static async Task<IResult> Rss(string category, HttpContext http, AppDb db, CurrentSite current)
+    private static async Task<IResult> Rss(string category, HttpContext http, AppDb db, CurrentSite current, SiteChrome chrome)
     {
         var site = current.Required;
-        var query = db.Articles.AsNoTracking().Include(a => a.Category).Where(a => a.Status == ArticleStatus.Published);
+        var query = db.Published();
         string title;
         string link;
         if (category == "tin-moi")
@@ -89,13 +89,13 @@ public static class Feeds
         }
         else
         {
-            var cat = await db.Categories.AsNoTracking().FirstOrDefaultAsync(c => c.Slug == category, http.RequestAborted);
+            var cat = (await chrome.CategoriesAsync(http.RequestAborted)).FirstOrDefault(c => c.Slug == category);
             if (cat is null) return Results.NotFound();
             query = query.Where(a => a.CategoryId == cat.Id);
             title = $"{site.Name} - {cat.Name}";
             link = ContentUrls.Category(cat.Slug);
         }
-        var items = await query.OrderByDescending(a => a.PublishedAt).Take(FeedSize).ToListAsync(http.RequestAborted);
+        var items = await query.NewestAsync(FeedSize, chrome, http.RequestAborted);
         var baseUrl = SiteUrls.AbsoluteBase(http.Request);
 
         var ms = new MemoryStream();

@@ -316,6 +316,8 @@ namespace MinhBach.Data.Migrations.Postgres
 
                     b.HasIndex("SiteId", "CategoryId", "Status", "PublishedAt");
 
+                    b.HasIndex("SiteId", "IsFeatured", "Status", "PublishedAt");
+
                     b.ToTable("Articles");
                 });
 

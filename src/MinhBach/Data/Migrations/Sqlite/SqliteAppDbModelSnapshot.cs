@@ -302,6 +302,8 @@ namespace MinhBach.Data.Migrations.Sqlite
 
                     b.HasIndex("SiteId", "CategoryId", "Status", "PublishedAt");
 
+                    b.HasIndex("SiteId", "IsFeatured", "Status", "PublishedAt");
+
                     b.ToTable("Articles");
                 });
 
