@@ -35,20 +35,17 @@ public sealed class VisitCountingMiddleware(RequestDelegate next, VisitRecorder 
 {
     private static readonly string[] NotPages = ["/quan-tri", "/api", "/tep", "/assets", "/lib", "/loi", "/healthz"];
 
-    public async Task InvokeAsync(HttpContext http, CurrentSite current)
+    public Task InvokeAsync(HttpContext http, CurrentSite current)
     {
         var request = http.Request;
         var userAgent = request.Headers.UserAgent.ToString();
         if (!recorder.Enabled || current.Site is not { } site || !HttpMethods.IsGet(request.Method) || !IsPage(request.Path)
             || IsPrefetch(request) || rules.IsBot(userAgent))
-        {
-            await next(http);
-            return;
-        }
+            return next(http);
         // Decided when the headers go out, before the client can read the page: a page from the output cache is written
         // in one piece, and a count taken after next() returned could come after the visitor (or a test) moved on.
         http.Response.OnStarting(() => CountAsync(http, site, userAgent));
-        await next(http);
+        return next(http);
     }
 
     /// <summary>Synchronous once the day's salt (and, for a page reached from a link, the site directory) is in memory:
