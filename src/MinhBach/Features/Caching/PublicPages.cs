@@ -13,7 +13,6 @@ public static class PublicPages
     private static readonly string[] Uncached = ["/quan-tri", "/api", "/tep", "/loi", "/danh-gia", "/assets", "/lib", "/healthz"];
     private static readonly string[] Kept = ["text/html", "application/rss+xml", "application/atom+xml", "application/xml", "text/xml", "text/plain"];
 
-    /// <summary>An anonymous GET or HEAD of a site's page (authentication must have run).</summary>
     /// <summary>
     /// The page cache, validators and compression run before authentication (a cached page costs no more than it must):
     /// a sign-in cookie, valid or not, is enough to treat the request as a signed-in person's, who never gets nor leaves
@@ -22,6 +21,7 @@ public static class PublicPages
     public static bool SignedIn(HttpContext http) =>
         http.Request.Cookies.ContainsKey(Accounts.AccountsSetup.AuthCookie) || http.User.Identity?.IsAuthenticated == true;
 
+    /// <summary>An anonymous GET or HEAD of a site's page (anonymous as <see cref="SignedIn"/> judges it).</summary>
     public static bool IsPublicRequest(HttpContext http, out Site site)
     {
         site = null!;
