@@ -217,7 +217,7 @@ public sealed class AccessibilityTests(RichSiteInBrowser site) : IClassFixture<R
         await page.Keyboard.TypeAsync("day manh thu tuc");
         Assert.Equal("day manh thu tuc", await searchBox.InputValueAsync());
         await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync(url => url.Contains("/tim-kiem?", StringComparison.Ordinal), new PageWaitForURLOptions { WaitUntil = WaitUntilState.DOMContentLoaded });
+        await page.ArrivedAtAsync("/tim-kiem?");
         Assert.EndsWith("/tim-kiem?q=day+manh+thu+tuc", page.Url);
         Assert.Equal(RichSite.SearchableTitle, (await page.Locator("main .search-hits > li > a").First.TextContentAsync())?.Trim());
         await page.Context.CloseAsync();

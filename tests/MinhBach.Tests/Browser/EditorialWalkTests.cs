@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -51,25 +52,25 @@ public sealed class EditorialWalkTests
             await chooser.SetFilesAsync(image);
             await writer.WaitForSelectorAsync(".ql-editor img[alt='Toàn cảnh hội thảo tại hội trường Sở']");
             await writer.ClickAsync("form[action*='handler=Save'] button[type=submit]");
-            await writer.WaitForURLAsync("**/quan-tri/tin-bai/*?msg=luu");
+            await writer.ArrivedAtAsync(new Regex(@"/quan-tri/tin-bai/[^/?]+\?msg=luu"));
             var articleUrl = writer.Url.Split('?')[0];
             await writer.ClickAsync("form[action*='handler=Submit'] button");
-            await writer.WaitForURLAsync("**?msg=gui");
+            await writer.ArrivedAtAsync("?msg=gui");
 
             // The editor returns it with a comment.
             await editor.GotoAsync(articleUrl);
             await editor.FillAsync("form[action*='handler=Return'] textarea", "Sapo cần nêu rõ thời gian, địa điểm.");
             await editor.ClickAsync("form[action*='handler=Return'] button");
-            await editor.WaitForURLAsync("**?msg=tra");
+            await editor.ArrivedAtAsync("?msg=tra");
 
             // The contributor sees the comment, fixes the summary and resubmits.
             await writer.GotoAsync(articleUrl);
             Assert.Contains("Sapo cần nêu rõ thời gian, địa điểm.", await writer.InnerTextAsync("body"));
             await writer.FillAsync("#Form_Summary", "Sáng 20/11, tại hội trường Sở, Sở tổ chức hội thảo về đổi mới sáng tạo.");
             await writer.ClickAsync("form[action*='handler=Save'] button[type=submit]");
-            await writer.WaitForURLAsync(articleUrl + "?msg=luu");
+            await writer.ArrivedAtAsync(new Regex($"^{Regex.Escape(articleUrl)}\\?msg=luu$"));
             await writer.ClickAsync("form[action*='handler=Submit'] button");
-            await writer.WaitForURLAsync(articleUrl + "?msg=gui");
+            await writer.ArrivedAtAsync(new Regex($"^{Regex.Escape(articleUrl)}\\?msg=gui$"));
             Assert.Equal(1, await app.WithDbAsync(db => db.Articles.IgnoreQueryFilters().CountAsync(a => a.Title == title)));
 
             // The editor approves for the next minute (Viet Nam time).
@@ -79,7 +80,7 @@ public sealed class EditorialWalkTests
             await editor.GotoAsync(articleUrl);
             await editor.FillAsync("form[action*='handler=Approve'] input[type=datetime-local]", at.ToString("yyyy-MM-ddTHH:mm"));
             await editor.ClickAsync("form[action*='handler=Approve'] button");
-            await editor.WaitForURLAsync("**?msg=duyet");
+            await editor.ArrivedAtAsync("?msg=duyet");
             Assert.Contains("Hẹn giờ", await editor.InnerTextAsync("body"));
 
             var (slug, scheduledAt) = await app.WithDbAsync(async db =>
@@ -134,7 +135,7 @@ public sealed class EditorialWalkTests
         await page.FillAsync("#UserName", email);
         await page.FillAsync("#Password", AdminSites.Password);
         await page.ClickAsync("form button[type=submit]");
-        await page.WaitForURLAsync("**/so-a/quan-tri");
+        await page.ArrivedAtAsync(new Regex(@"/so-a/quan-tri$"));
         return page;
     }
 

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 
 namespace MinhBach.Tests.Infrastructure;
@@ -39,6 +40,19 @@ public static class Browsers
             throw;
         }
     }
+
+    /// <summary>
+    /// Waits until the page's address contains <paramref name="part"/>. WaitForURLAsync can lose the load event it
+    /// waits for (its check and its subscription race the thread that delivers events) and then times out on a page
+    /// long arrived; an assertion that polls the address has nothing to lose. Locators wait for the new page's elements.
+    /// </summary>
+    public static Task ArrivedAtAsync(this IPage page, string part) => page.ArrivedAtAsync(new Regex(Regex.Escape(part)));
+
+    public static Task ArrivedAtAsync(this IPage page, Regex address) =>
+        Assertions.Expect(page).ToHaveURLAsync(address, new PageAssertionsToHaveURLOptions { Timeout = 60_000 });
+
+    /// <summary>Waits until the page's address no longer contains <paramref name="part"/> (e.g. the sign-in page's).</summary>
+    public static Task LeftAsync(this IPage page, string part) => page.ArrivedAtAsync(new Regex($"^(?!.*{Regex.Escape(part)})"));
 }
 
 /// <summary>A test that needs Chromium; reported as skipped, with the reason, where there is none.</summary>

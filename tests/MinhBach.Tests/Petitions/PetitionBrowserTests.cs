@@ -43,10 +43,10 @@ public sealed class PetitionBrowserTests
             await editor.GetByRole(AriaRole.Link, new() { Name = code }).ClickAsync();
             await editor.GetByLabel("Nội dung trả lời").FillAsync("Xã Tân Phú đã nạo vét cống thoát nước đầu thôn 4 ngày 20.");
             await editor.GetByRole(AriaRole.Button, new() { Name = "Trả lời" }).ClickAsync();
-            await editor.WaitForURLAsync("**msg=tra-loi");
+            await editor.ArrivedAtAsync("msg=tra-loi");
             await editor.GetByLabel("Tiêu đề công khai").FillAsync("Nạo vét cống thoát nước thôn 4 xã Tân Phú");
             await editor.GetByRole(AriaRole.Button, new() { Name = "Công khai", Exact = true }).ClickAsync();
-            await editor.WaitForURLAsync("**msg=cong-khai");
+            await editor.ArrivedAtAsync("msg=cong-khai");
 
             await w.SendMailAsync();
             Assert.Contains("nạo vét", Assert.Single(w.Smtp.To("dangvanlam@example.vn"), m => (m.Subject ?? "").Contains("Trả lời")).TextBody);
@@ -71,7 +71,7 @@ public sealed class PetitionBrowserTests
             plain.SetDefaultTimeout(60_000);
             await plain.GotoAsync(Url(path));
             await plain.Locator("#danh-gia").GetByRole(AriaRole.Button, new() { Name = "Không", Exact = true }).ClickAsync();
-            await plain.WaitForURLAsync("**danh-gia=cam-on**");
+            await plain.ArrivedAtAsync("danh-gia=cam-on");
             Assert.Equal(RatingService.Thanks, (await plain.Locator("#danh-gia [role=status]").TextContentAsync())?.Trim());
 
             await editor.GotoAsync(Url("/quan-tri/muc-do-hai-long"));
@@ -94,7 +94,7 @@ public sealed class PetitionBrowserTests
         await page.FillAsync("#UserName", email);
         await page.FillAsync("#Password", QnaWorld.Password);
         await page.ClickAsync("form.form button[type=submit]");
-        await page.WaitForURLAsync(u => !u.Contains("dang-nhap", StringComparison.Ordinal));
+        await page.LeftAsync("dang-nhap");
         return page;
     }
 }

@@ -37,17 +37,17 @@ public sealed class QuestionBrowserTests
             await portal.GotoAsync(Url($"/quan-tri/hoi-dap/{q.Id}"));
             await portal.Locator("select[name=TargetSiteId]").SelectOptionAsync(new SelectOptionValue { Label = QnaWorld.DeptName });
             await portal.GetByRole(AriaRole.Button, new() { Name = "Chuyển" }).ClickAsync();
-            await portal.WaitForURLAsync("**msg=chuyen");
+            await portal.ArrivedAtAsync("msg=chuyen");
 
             var dept = await SignInAsync(browser, Url, QnaWorld.DeptEditor);
             await dept.GotoAsync(Url("/so-tnmt/quan-tri/hoi-dap"));
             await dept.GetByRole(AriaRole.Link, new() { Name = code }).ClickAsync();
             await dept.GetByLabel("Nội dung trả lời").FillAsync("Diện tích tối thiểu để tách thửa đất nông nghiệp là 500 m².");
             await dept.GetByRole(AriaRole.Button, new() { Name = "Trả lời" }).ClickAsync();
-            await dept.WaitForURLAsync("**msg=tra-loi");
+            await dept.ArrivedAtAsync("msg=tra-loi");
             await dept.GetByLabel("Tiêu đề công khai").FillAsync("Diện tích tối thiểu tách thửa đất nông nghiệp");
             await dept.GetByRole(AriaRole.Button, new() { Name = "Công khai", Exact = true }).ClickAsync();
-            await dept.WaitForURLAsync("**msg=cong-khai");
+            await dept.ArrivedAtAsync("msg=cong-khai");
 
             await w.SendMailAsync();
             var answer = Assert.Single(w.Smtp.To("dangthilan@example.vn"), m => (m.Subject ?? "").Contains("Trả lời"));
@@ -81,7 +81,7 @@ public sealed class QuestionBrowserTests
         await page.FillAsync("#Password", QnaWorld.Password);
         await page.ClickAsync("form.form button[type=submit]");
         // The department's editor has no role on the portal: anywhere but the sign-in page means signed in.
-        await page.WaitForURLAsync(u => !u.Contains("dang-nhap", StringComparison.Ordinal));
+        await page.LeftAsync("dang-nhap");
         return page;
     }
 }

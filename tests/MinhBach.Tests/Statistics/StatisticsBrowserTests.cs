@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using MinhBach.Tests.Infrastructure;
 
@@ -31,7 +32,7 @@ public sealed class StatisticsBrowserTests
 
         await page.GotoAsync("/so-a/");
         await page.GetByRole(AriaRole.Link, new() { Name = "Tin tức", Exact = true }).First.ClickAsync();
-        await page.WaitForURLAsync("**/so-a/tin-tuc");
+        await page.ArrivedAtAsync(new Regex(@"/so-a/tin-tuc$"));
         await page.GotoAsync("/so-a/lien-he");
         await page.GotoAsync("/so-a/");
         await VisitWorld.FlushAsync(w.App);
