@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace MinhBach.Data;
 
@@ -97,6 +98,9 @@ public static class DataSetup
 
     private static async Task<IReadOnlyList<string>> MigrateUnlockedAsync(AppDb db, CancellationToken ct)
     {
+        // On a new database EF reads the history table before making it and logs the failed read as an error, which an
+        // operator would take for a fault: the empty table is made first.
+        await db.GetService<Microsoft.EntityFrameworkCore.Migrations.IHistoryRepository>().CreateIfNotExistsAsync(ct);
         var pending = (await db.Database.GetPendingMigrationsAsync(ct)).ToList();
         // Some steps build an index over every search entry (GIN on PostgreSQL): minutes on a million, not 30 seconds.
         var timeout = db.Database.GetCommandTimeout();
