@@ -95,26 +95,26 @@ public sealed class SearchEngine(AppDb db, SearchVocabulary vocabulary, Catalogu
         if (!Sqlite)
         {
             // A plain GIN scan reads a word's whole posting list (some 40 ms for a word in 150,000 of a million items), so
-            // the hits are looked for among the newest ids first, in windows of blocks each four times wider: a query with
-            // more hits than are counted is found broad in its first windows, and those same rows are ranked.
+            // the hits are looked for among the newest ids first, in chunks of blocks (NewestHitsAsync): a query with more
+            // hits than are counted is found broad in its first chunks, and those same rows are ranked.
             // A query with figures (a document number) has few hits and its blocks' OR would cost more than its words' short
-            // lists: its hits are asked for at once, up to a few times the count, and only a query with more goes to the windows.
+            // lists: its hits are asked for at once, up to a few times the count, and only a query with more goes to the chunks.
             List<Row>? all = null;
             var figures = tokens.Where(t => char.IsAsciiDigit(t[0])).ToList();
             if (figures.Count > 0)
             {
                 var cap = NumberHitsCap(limit);
-                var rows = await WindowAsync(tokens, q, cap, window: null, ct);
+                var rows = await HitsAsync(tokens, q, cap, IndexQuery(tokens, q), belowId: null, anyOrder: true, ct);
                 // Every hit is known: the items numbered with the figures go first, however old (a "123" in many texts
                 // must not push decision 123/QĐ out of the candidates), then the newest.
                 if (rows.Count < cap)
                     all = rows.OrderByDescending(r => figures.All(f => (" " + r.IndexNumber + " ").Contains(" " + f + " ", StringComparison.Ordinal))).ToList();
             }
-            for (var window = SearchIndexes.BlockSize; all is null; window *= 4)
+            if (all is null)
             {
-                var rows = await WindowAsync(tokens, q, limit + 1, window, ct);
-                if (rows.Count > limit) return new Scan([], limit, false) { Newest = rows };
-                if (Whole(window)) all = rows;
+                var (rows, every) = await NewestHitsAsync(tokens, q, limit + 1, ct);
+                if (!every) return new Scan([], limit, false) { Newest = rows };
+                all = rows;
             }
             if (all.Count > limit) return new Scan([], limit, false) { Newest = all, NewestAll = true };
             // Every hit passing the filters is in all; without filters, they are all the facets need.
@@ -238,7 +238,7 @@ public sealed class SearchEngine(AppDb db, SearchVocabulary vocabulary, Catalogu
         (q.SiteIds.Count > MaxSiteLexemes ? "" : $" AND SiteTerms : ({string.Join(" OR ", q.SiteIds.Select(id => "\"s" + id.ToString(CultureInfo.InvariantCulture) + "\""))})");
     private static string TsQuery(List<string> tokens) => string.Join(" & ", tokens);
 
-    // A search on a few sites asks the index for their terms too (on PostgreSQL "s13", or "s13b244" in a window), so other
+    // A search on a few sites asks the index for their terms too (on PostgreSQL "s13", or "s13b244" in a chunk), so other
     // sites' hits are never read from the table; the province's dozens of sites would make an OR that costs more than it
     // filters (their hits are most of the index).
     private const int MaxSiteLexemes = 4;
@@ -317,40 +317,69 @@ public sealed class SearchEngine(AppDb db, SearchVocabulary vocabulary, Catalogu
             var sql = $"SELECT {RowColumns}, 0.0 AS \"Score\" FROM {from} WHERE {where} ORDER BY search_fts.rowid DESC LIMIT {limit}";
             return await ReadAsync(sql, args, ReadRow, ct);
         }
-        // GIN yields hits in no order: look in windows of the newest blocks, each four times wider, until enough are found.
-        for (var window = SearchIndexes.BlockSize; ; window *= 4)
-        {
-            var rows = await WindowAsync(tokens, q, limit, window, ct);
-            if (rows.Count >= limit || Whole(window)) return rows;
-        }
+        return (await NewestHitsAsync(tokens, q, limit, ct)).Rows;
     }
 
     private int _lastId;
 
-    // Past 16 blocks the OR of their lexemes costs more than reading the words' lists whole (a document number: 0.6 s with
-    // 66 blocks against 30 ms without, measured at a million items), so the next window is every id.
-    private const int MaxWindowBlocks = 16;
-    private bool Whole(int window) => window > _lastId || window > MaxWindowBlocks * SearchIndexes.BlockSize;
+    // GIN checks every entry of the blocks' lists against the whole query, so an OR of many blocks costs as much as it
+    // has entries times terms: past 16 blocks it costs more than reading the words' lists whole (a document number: 0.6 s
+    // with 66 blocks against 30 ms without, measured at a million items). A site's lexemes in a block ("s13b244") list
+    // only its own items, so one site's chunks may span more blocks.
+    private const int MaxChunkBlocks = 16;
+    private const int MaxSiteChunkBlocks = 64;
 
-    /// <summary>How many hits a query with figures is read up to at once (<see cref="ScanAsync"/>); one with more goes to the windows.</summary>
+    /// <summary>How many hits a query with figures is read up to at once (<see cref="ScanAsync"/>); one with more goes to the chunks.</summary>
     private static int NumberHitsCap(int limit) => 4 * (limit + 1);
 
-    /// <summary>PostgreSQL: the newest hits among the last <paramref name="window"/> ids (whole blocks of them), newest first,
-    /// or among all when the window holds every id. The blocks' lexemes are ANDed with the words (`words &amp; (b244 | b243)`),
-    /// so GIN follows the blocks' short lists and skips through the words' long ones, and only the window's hits are read
-    /// from the table. No window (null): any <paramref name="limit"/> hits, newest first, so every hit when there are fewer.</summary>
-    private async Task<List<Row>> WindowAsync(List<string> tokens, SearchQuery q, int limit, int? window, CancellationToken ct)
+    /// <summary>
+    /// PostgreSQL: the newest <paramref name="needed"/> hits, newest first, or every hit when there are fewer (Every). GIN
+    /// yields hits in no order and each hit read costs a page, so they are looked for in chunks of blocks going back from
+    /// the newest, each read once: the words ANDed with the chunk's block lexemes (`words &amp; (b244 | b243)`), so GIN
+    /// follows the blocks' short lists and only the chunk's hits are read from the table. Hits are spread evenly enough
+    /// over ids for those read so far to size the next chunk, and to tell when the rest holds so few that reading it
+    /// whole costs less than more chunks. A word in a quarter of one site's items, at a million: 11,487 rows and 144 ms
+    /// read whole, some 1,300 in chunks.
+    /// </summary>
+    private async Task<(List<Row> Rows, bool Every)> NewestHitsAsync(List<string> tokens, SearchQuery q, int needed, CancellationToken ct)
     {
         if (_lastId == 0) _lastId = await db.SearchEntries.MaxAsync(e => (int?)e.Id, ct) ?? 0;
-        var (from, where, args) = Filtered(tokens, q, withFilters: true);
-        if (window is { } w && !Whole(w))
+        var rows = new List<Row>();
+        // From the block after the last id, which entries added since may have started.
+        var top = _lastId / SearchIndexes.BlockSize + 1;
+        var next = top;
+        var size = 3;
+        var widest = q.SiteIds.Count > MaxSiteLexemes ? MaxChunkBlocks : MaxSiteChunkBlocks / q.SiteIds.Count;
+        while (true)
         {
-            // Up to the block after the last id, which entries added since may have started.
-            var last = _lastId / SearchIndexes.BlockSize + 1;
-            args[0] = IndexQuery(tokens, q, Enumerable.Range(0, w / SearchIndexes.BlockSize + 2).Select(i => last - i).Where(b => b >= 0).ToList());
+            var blocks = Enumerable.Range(0, Math.Min(size, next + 1)).Select(i => next - i).ToList();
+            rows.AddRange(await HitsAsync(tokens, q, needed - rows.Count, IndexQuery(tokens, q, blocks), belowId: null, anyOrder: false, ct));
+            next -= blocks.Count;
+            if (rows.Count >= needed) return (rows, false);
+            if (next < 0) return (rows, true);
+            var missing = needed - rows.Count;
+            var perBlock = Math.Max(rows.Count, 1) / (double)(top - next);
+            if (perBlock * (next + 1) <= 2.5 * missing)
+            {
+                // The rest read whole; the rows of the chunks above it are read again from the table but not kept.
+                var rest = await HitsAsync(tokens, q, missing, IndexQuery(tokens, q), belowId: (next + 1) * SearchIndexes.BlockSize, anyOrder: false, ct);
+                rows.AddRange(rest);
+                return (rows, rest.Count < missing);
+            }
+            size = (int)Math.Clamp(Math.Ceiling(1.3 * missing / perBlock), 1, widest);
         }
+    }
+
+    /// <summary>PostgreSQL: up to <paramref name="limit"/> hits of the index query given (the words, with site or block
+    /// lexemes), below an id if given; newest first, or in any order (<paramref name="anyOrder"/>: the first found, so
+    /// every one when there are fewer).</summary>
+    private async Task<List<Row>> HitsAsync(List<string> tokens, SearchQuery q, int limit, string indexQuery, int? belowId, bool anyOrder, CancellationToken ct)
+    {
+        var (from, where, args) = Filtered(tokens, q, withFilters: true);
+        args[0] = indexQuery;
+        if (belowId is { } below) where += $" AND e.\"Id\" < {below.ToString(CultureInfo.InvariantCulture)}";
         var limitText = limit.ToString(CultureInfo.InvariantCulture);
-        var sql = $"SELECT * FROM (SELECT {RowColumns}, 0::float8 AS \"Score\" FROM {from} WHERE {where} {(window is null ? "LIMIT " + limitText : "OFFSET 0")}) w " +
+        var sql = $"SELECT * FROM (SELECT {RowColumns}, 0::float8 AS \"Score\" FROM {from} WHERE {where} {(anyOrder ? "LIMIT " + limitText : "OFFSET 0")}) w " +
             $"ORDER BY w.\"Id\" DESC LIMIT {limitText}";
         // Left to itself the planner may walk the primary key and test every row's tsvector, read from TOAST (ten times
         // slower than the bitmaps); and compiling with JIT costs more than the query.
