@@ -48,7 +48,7 @@ public sealed record RequestMails<T>(
 /// <summary>
 /// The staff steps every kind of request shares (assign across sites, answer, publish, unpublish, the deadline sweep)
 /// and the reads across sites they need. Every change is saved with its audit entries (on each site it touches) and
-/// its outbox mail in one transaction. Each kind adds its public form and names its texts, mails and status filters.
+/// its outbox mail in one transaction. Each kind adds its public form and gives its words, mails and settings.
 /// </summary>
 public abstract class RequestService<T>(
     AppDb db, AuditTrail audit, MailOutbox outbox, IFileStore files, RequestRouting routing, SiteDirectory directory, TimeProvider clock)
