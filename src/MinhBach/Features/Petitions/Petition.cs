@@ -37,7 +37,20 @@ public sealed class Petition : RoutedRequest
     /// <summary>Absolute address of the site it was sent to, as the petitioner reached it (for the links in mail).</summary>
     public string? SubmittedBaseUrl { get; set; }
 
-    public override bool IsOpen => Status is PetitionStatus.Received or PetitionStatus.Assigned;
+    public override RequestStage Stage => (RequestStage)Status;
+    public override void MoveTo(RequestStage stage) => Status = (PetitionStatus)stage;
+    public override string? RequesterEmail => PetitionerEmail;
+    public override string? RequesterPhone => PetitionerPhone;
+    public override string Heading => Subject;
+    public override DateTime ReceivedAt => SubmittedAt;
+    public override string? PublicHeading => PublicSubject;
+    public override string? PublicBody => PublicContent;
+
+    public override void SetPublicWording(string heading, string body)
+    {
+        PublicSubject = heading;
+        PublicContent = body;
+    }
 }
 
 public static class PetitionStatusNames
@@ -60,4 +73,8 @@ public static class PetitionUrls
     public const string Admin = "/quan-tri/phan-anh-kien-nghi";
     public static string Detail(int id) => $"/phan-anh-kien-nghi/{id.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
     public static string AdminDetail(int id) => $"{Admin}/{id.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
+
+    /// <summary>What the public detail and tracking pages say.</summary>
+    public static readonly RequestPublicTexts Pages = new("Phản ánh, kiến nghị", List, Detail, Track, "phản ánh, kiến nghị", TrackingCode.Petition,
+        TrackTitle: "Tra cứu phản ánh, kiến nghị", TrackDescription: "Xem tình trạng xử lý phản ánh, kiến nghị bằng mã tra cứu.", TrackCrumb: "Tra cứu");
 }

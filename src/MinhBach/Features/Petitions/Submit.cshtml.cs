@@ -32,7 +32,7 @@ public sealed class SubmitModel(PetitionService petitions, CurrentSite current, 
     {
         var result = await petitions.SubmitAsync(Site, new PetitionForm(PetitionerName, Email, Phone, Address, Subject, PetitionContent, Consent),
             file, SubmissionKey, baseUrl, actor, ct);
-        Sent = result.Petition;
+        Sent = result.Request;
         return result.Errors;
     }
 

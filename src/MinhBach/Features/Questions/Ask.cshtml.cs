@@ -31,7 +31,7 @@ public sealed class AskModel(QuestionService questions, CurrentSite current, IOp
     {
         var result = await questions.AskAsync(Site, new AskForm(AskerName, Email, Phone, Topic, QuestionTitle, Body, Consent),
             file, SubmissionKey, baseUrl, actor, ct);
-        Sent = result.Question;
+        Sent = result.Request;
         return result.Errors;
     }
 

@@ -38,7 +38,20 @@ public sealed class Question : RoutedRequest
     /// <summary>Absolute address of the site it was asked on, as the asker reached it (for the links in mail).</summary>
     public string? AskedBaseUrl { get; set; }
 
-    public override bool IsOpen => Status is QuestionStatus.Received or QuestionStatus.Assigned;
+    public override RequestStage Stage => (RequestStage)Status;
+    public override void MoveTo(RequestStage stage) => Status = (QuestionStatus)stage;
+    public override string? RequesterEmail => AskerEmail;
+    public override string? RequesterPhone => AskerPhone;
+    public override string Heading => Title;
+    public override DateTime ReceivedAt => AskedAt;
+    public override string? PublicHeading => PublicTitle;
+    public override string? PublicBody => PublicQuestion;
+
+    public override void SetPublicWording(string heading, string body)
+    {
+        PublicTitle = heading;
+        PublicQuestion = body;
+    }
 }
 
 public static class QuestionStatusNames

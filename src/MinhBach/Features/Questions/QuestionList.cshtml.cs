@@ -42,4 +42,8 @@ public static class QuestionUrls
     public const string Ask = "/hoi-dap/gui-cau-hoi";
     public const string Track = "/hoi-dap/tra-cuu";
     public static string Detail(int id) => $"/hoi-dap/{id.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
+
+    /// <summary>What the public detail and tracking pages say.</summary>
+    public static readonly RequestPublicTexts Pages = new("Hỏi đáp", List, Detail, Track, "câu hỏi", TrackingCode.Question,
+        TrackTitle: "Tra cứu câu hỏi", TrackDescription: "Xem tình trạng trả lời câu hỏi bằng mã tra cứu.", TrackCrumb: "Tra cứu câu hỏi");
 }

@@ -8,6 +8,7 @@ using MinhBach.Features.Audit;
 using MinhBach.Features.Media;
 using MinhBach.Features.Public;
 using MinhBach.Features.Sites;
+using MinhBach.Features.Syndication;
 
 namespace MinhBach.Features.Requests;
 
@@ -31,9 +32,10 @@ public sealed record RequestAdminTexts(string Heading, string Kind, Func<int, st
 /// The administration page of one request (a question or a petition): the requester's details (staff only), the
 /// attachment and the history. The site that handles it assigns it to another unit, answers and publishes it; the
 /// site it was received on, once it passed it on, sees it read-only. Contributors and province reviewers read only.
-/// Each kind adds its own public wording fields and its staff steps.
+/// Each kind adds its own public wording fields.
 /// </summary>
-public abstract class RequestAdminModel<T>(AppDb db, SiteDirectory directory, IFileStore files) : AdminPageModel
+public abstract class RequestAdminModel<T>(AppDb db, RequestService<T> requests, SiteDirectory directory, CurrentSite current, IFileStore files)
+    : AdminPageModel
     where T : RoutedRequest
 {
     [BindProperty] public int Version { get; set; }
@@ -53,11 +55,10 @@ public abstract class RequestAdminModel<T>(AppDb db, SiteDirectory directory, IF
     /// <summary>The request shown (each page names it: Question, Petition).</summary>
     protected T Item { get; private set; } = null!;
     protected abstract RequestAdminTexts Texts { get; }
-    /// <summary>The requests the site is involved in: received on it, or handled by it.</summary>
-    protected abstract IQueryable<T> Involving(Site site);
-    protected abstract int WorkingDaysLeft(T item);
     /// <summary>The public wording's own fields, from what was published or else from what was sent.</summary>
     protected abstract void FillPublicWording(T item);
+    /// <summary>The public wording as posted.</summary>
+    protected abstract RequestPublishForm PostedWording();
 
     public async Task<IActionResult> OnGetAsync(int id, string? msg, CancellationToken ct)
     {
@@ -86,9 +87,22 @@ public abstract class RequestAdminModel<T>(AppDb db, SiteDirectory directory, IF
         return File(stream, Item.AttachmentType ?? "application/octet-stream", Item.AttachmentName ?? "tep-dinh-kem");
     }
 
+    public Task<IActionResult> OnPostAssignAsync(int id, CancellationToken ct) =>
+        ActAsync(id, "chuyen", async e => await requests.AssignAsync(Site, e, id, Version, TargetSiteId, Note,
+            target => SiteLinks.AbsoluteBase(target, Request, current.ResolvedByHost), ct), ct);
+
+    public Task<IActionResult> OnPostAnswerAsync(int id, CancellationToken ct) =>
+        ActAsync(id, "tra-loi", async e => await requests.AnswerAsync(Site, e, id, Version, Answer, ct), ct);
+
+    public Task<IActionResult> OnPostPublishAsync(int id, CancellationToken ct) =>
+        ActAsync(id, "cong-khai", async e => await requests.PublishAsync(Site, e, id, Version, PostedWording(), ct), ct);
+
+    public Task<IActionResult> OnPostUnpublishAsync(int id, CancellationToken ct) =>
+        ActAsync(id, "go", async e => await requests.UnpublishAsync(Site, e, id, Version, ct), ct);
+
     /// <summary>Runs a staff step for an editor or above; back to the page with a notice, or the page again with the
     /// reasons it was refused.</summary>
-    protected async Task<IActionResult> ActAsync(int id, string done, Func<Editor, Task<IRequestResult>> step, CancellationToken ct)
+    private async Task<IActionResult> ActAsync(int id, string done, Func<Editor, Task<IRequestResult>> step, CancellationToken ct)
     {
         await Access.LoadAsync(ct);
         if (!Access.Has(SiteRole.Editor)) return Forbid();
@@ -110,7 +124,7 @@ public abstract class RequestAdminModel<T>(AppDb db, SiteDirectory directory, IF
         Title = Texts.Heading;
         await Access.LoadAsync(ct);
         db.ChangeTracker.Clear();
-        var r = await Involving(Site).AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
+        var r = await requests.Involving(Site).AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
         if (r is null) return false;
         Item = r;
         Title = $"{Texts.Heading} {r.Code}";
@@ -118,11 +132,79 @@ public abstract class RequestAdminModel<T>(AppDb db, SiteDirectory directory, IF
         Sites = snap.ById;
         Targets = snap.All.Where(s => s.Status == SiteStatus.Active && s.Id != r.HandlingSiteId).ToList();
         CanAct = Access.Has(SiteRole.Editor) && HandledHere;
-        DaysLeft = WorkingDaysLeft(r);
+        DaysLeft = requests.WorkingDaysLeft(r);
         var ids = r.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
         var kind = Texts.Kind;
         History = await db.AuditEntries.AsNoTracking().Where(a => a.TargetType == kind && a.TargetId == ids && a.SiteId == Site.Id)
             .OrderBy(a => a.Sequence).ToListAsync(ct);
         return true;
+    }
+}
+
+/// <summary>What one kind of request's inbox says.</summary>
+/// <param name="Views">The filters by their query value and label; the first (what is still to answer) is the default.</param>
+public sealed record RequestInboxTexts(string Title, IReadOnlyList<(string Key, string Label)> Views);
+
+/// <summary>
+/// The inbox of one kind of request: those the site still has to answer, the overdue ones, those it passed to other
+/// units (read-only), the answered ones, or all; at most 500, the open ones by due date, the others newest first.
+/// </summary>
+public abstract class RequestInboxModel<T>(RequestService<T> requests, SiteDirectory directory, TimeProvider clock, RequestInboxTexts texts)
+    : AdminPageModel
+    where T : RoutedRequest
+{
+    public IReadOnlyList<(string Key, string Label)> Views => texts.Views;
+    public string View { get; private set; } = texts.Views[0].Key;
+    public IReadOnlyList<T> Items { get; private set; } = [];
+    public IReadOnlyDictionary<int, Site> Sites { get; private set; } = new Dictionary<int, Site>();
+    public DateOnly Today { get; private set; }
+
+    public async Task OnGetAsync(string? xem, CancellationToken ct)
+    {
+        Title = texts.Title;
+        var toAnswer = texts.Views[0].Key;
+        View = texts.Views.Any(v => v.Key == xem) ? xem! : toAnswer;
+        Today = VnTime.Today(clock);
+        var today = Today;
+        var me = Site.Id;
+        var q = requests.Involving(Site).AsNoTracking();
+        q = View switch
+        {
+            _ when View == toAnswer => requests.Open(q).Where(x => x.HandlingSiteId == me),
+            "qua-han" => requests.Open(q).Where(x => x.DueOn < today),
+            "da-chuyen" => q.Where(x => x.SiteId == me && x.HandlingSiteId != me),
+            "da-tra-loi" => requests.Answered(q),
+            _ => q,
+        };
+        Items = View == toAnswer || View == "qua-han"
+            ? await q.OrderBy(x => x.DueOn).ThenBy(x => x.Id).Take(500).ToListAsync(ct)
+            : await requests.NewestFirst(q).Take(500).ToListAsync(ct);
+        Sites = (await directory.GetAsync(ct)).ById;
+    }
+}
+
+/// <summary>
+/// The open requests of one kind that the site received or handles, per handling unit, the units with the most overdue
+/// first, each unit's by due date.
+/// </summary>
+public abstract class RequestOverdueModel<T>(RequestService<T> requests, SiteDirectory directory, string title) : AdminPageModel
+    where T : RoutedRequest
+{
+    public sealed record Row(T Request, int DaysLeft);
+    public sealed record Unit(Site? Site, IReadOnlyList<Row> Rows)
+    {
+        public int Overdue => Rows.Count(r => r.DaysLeft < 0);
+    }
+
+    public IReadOnlyList<Unit> Units { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        Title = title;
+        var open = await requests.Open(requests.Involving(Site).AsNoTracking()).ToListAsync(ct);
+        var sites = (await directory.GetAsync(ct)).ById;
+        Units = open.GroupBy(r => r.HandlingSiteId)
+            .Select(g => new Unit(sites.GetValueOrDefault(g.Key), g.Select(r => new Row(r, requests.WorkingDaysLeft(r))).OrderBy(r => r.Request.DueOn).ToList()))
+            .OrderByDescending(u => u.Overdue).ThenBy(u => u.Site?.Name, StringComparer.Ordinal).ToList();
     }
 }

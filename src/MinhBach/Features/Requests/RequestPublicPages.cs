@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using MinhBach.Features.Audit;
 using MinhBach.Features.Media;
@@ -8,12 +9,52 @@ using MinhBach.Features.Syndication;
 
 namespace MinhBach.Features.Requests;
 
+/// <summary>What one kind of request's public pages say and where they are.</summary>
+/// <param name="Section">The list's name, first in the breadcrumbs, e.g. "Hỏi đáp".</param>
+/// <param name="noun">The kind inside a sentence, e.g. "câu hỏi".</param>
+/// <param name="TrackCrumb">The tracking page's own breadcrumb.</param>
+public sealed record RequestPublicTexts(
+    string Section, string List, Func<int, string> Detail, string Track, string noun, TrackingCode Codes,
+    string TrackTitle, string TrackDescription, string TrackCrumb);
+
+/// <summary>
+/// The public page of one published request with its answer, on the site it was received on and on the one that
+/// answered it; any other is not found.
+/// </summary>
+public abstract class RequestDetailModel<T>(RequestService<T> requests, SiteDirectory directory, RequestPublicTexts texts) : PublicPageModel
+    where T : RoutedRequest
+{
+    public Site? AnsweredBy { get; private set; }
+
+    /// <summary>The request shown (each page names it: Question, Petition).</summary>
+    protected T Item { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
+    {
+        var r = await requests.PublishedOn(Site).FirstOrDefaultAsync(x => x.Id == id, ct);
+        if (r is null) return NotFound();
+        Item = r;
+        AnsweredBy = (await directory.GetAsync(ct)).ById.GetValueOrDefault(r.HandlingSiteId);
+        Meta = new PageMeta
+        {
+            Title = r.PublicHeading ?? "",
+            Description = r.PublicBody is { Length: > 200 } t ? t[..200] + "…" : r.PublicBody,
+            Creator = AnsweredBy?.AgencyName,
+            Date = r.PublishedAt,
+            CanonicalPath = texts.Detail(r.Id),
+            Breadcrumbs = [(texts.Section, texts.List), (r.PublicHeading ?? "", null)],
+        };
+        return Page();
+    }
+}
+
 /// <summary>
 /// The tracking page of one kind of request: the status by its tracking code. A posted form (each page rate-limits it
 /// per address, so codes cannot be tried in bulk), not a query string, so the code stays out of addresses and logs.
 /// Shows the status, the unit that handles it and the answer; never the requester's name or contact details.
 /// </summary>
-public abstract class RequestTrackModel<T>(SiteDirectory directory) : PublicPageModel where T : RoutedRequest
+public abstract class RequestTrackModel<T>(RequestService<T> requests, SiteDirectory directory, RequestPublicTexts texts) : PublicPageModel
+    where T : RoutedRequest
 {
     [BindProperty] public string? Code { get; set; }
 
@@ -24,36 +65,38 @@ public abstract class RequestTrackModel<T>(SiteDirectory directory) : PublicPage
     /// <summary>The site it was received on (each page names it: AskedOn, SentTo).</summary>
     protected Site? ReceivedOn { get; private set; }
 
-    protected abstract TrackingCode Codes { get; }
-    protected abstract Task<T?> FindAsync(string code, CancellationToken ct);
-    protected abstract bool IsPublished(T request);
-    protected abstract string NotFoundText(string code);
-    protected abstract PageMeta TrackMeta();
+    private PageMeta TrackMeta() => new()
+    {
+        Title = texts.TrackTitle,
+        Description = texts.TrackDescription,
+        CanonicalPath = texts.Track,
+        Breadcrumbs = [(texts.Section, texts.List), (texts.TrackCrumb, null)],
+    };
 
     public void OnGet() => Meta = TrackMeta();
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         Meta = TrackMeta();
-        var code = Codes.Normalize(Code);
+        var code = texts.Codes.Normalize(Code);
         if (code is null)
         {
-            Error = Codes.Malformed(Code);
+            Error = texts.Codes.Malformed(Code);
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }
         Code = code;
-        Found = await FindAsync(code, ct);
+        Found = await requests.FindByCodeAsync(code, ct);
         if (Found is null)
         {
-            Error = NotFoundText(code);
+            Error = $"Không tìm thấy {texts.noun} có mã {code}. Hãy kiểm tra lại mã trong thư xác nhận.";
             Response.StatusCode = StatusCodes.Status404NotFound;
             return Page();
         }
         var snap = await directory.GetAsync(ct);
         ReceivedOn = snap.ById.GetValueOrDefault(Found.SiteId);
         HandledBy = snap.ById.GetValueOrDefault(Found.HandlingSiteId);
-        PublishedHere = IsPublished(Found) && (Found.SiteId == Site.Id || Found.HandlingSiteId == Site.Id);
+        PublishedHere = Found.Stage == RequestStage.Published && (Found.SiteId == Site.Id || Found.HandlingSiteId == Site.Id);
         return Page();
     }
 }

@@ -2,6 +2,15 @@ using MinhBach.Data;
 
 namespace MinhBach.Features.Requests;
 
+/// <summary>Where a request stands, whatever its kind (each kind stores its own status enum, with the same numbers).</summary>
+public enum RequestStage
+{
+    Received = 0,
+    Assigned = 1,
+    Answered = 2,
+    Published = 3,
+}
+
 /// <summary>
 /// The fields a question and a petition share: who received it and who handles it, the tracking code, the deadline,
 /// the assignment, the answer, the public wording's shared parts, the reminders, the private attachment and the
@@ -50,7 +59,22 @@ public abstract class RoutedRequest : IRoutedRequest
     public int Version { get; set; }
 
     /// <summary>Received or assigned: not answered yet.</summary>
-    public abstract bool IsOpen { get; }
+    public bool IsOpen => Stage is RequestStage.Received or RequestStage.Assigned;
+
+    // What the shared steps read and change under each kind's own names (none of these is a column of its own).
+
+    /// <summary>The kind's status, as a stage.</summary>
+    public abstract RequestStage Stage { get; }
+    public abstract void MoveTo(RequestStage stage);
+    public abstract string? RequesterEmail { get; }
+    public abstract string? RequesterPhone { get; }
+    /// <summary>The title the requester gave (staff and the requester see it).</summary>
+    public abstract string Heading { get; }
+    public abstract DateTime ReceivedAt { get; }
+    public abstract string? PublicHeading { get; }
+    /// <summary>The published wording of what was asked or reported.</summary>
+    public abstract string? PublicBody { get; }
+    public abstract void SetPublicWording(string heading, string body);
 }
 
 /// <summary>The mapping every kind of request shares (each keeps its own table and indexes by its own dates).</summary>

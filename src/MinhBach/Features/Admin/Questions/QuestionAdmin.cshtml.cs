@@ -1,11 +1,9 @@
 using Microsoft.AspNetCore.Mvc;
 using MinhBach.Data;
 using MinhBach.Features.Media;
-using MinhBach.Features.Public;
 using MinhBach.Features.Questions;
 using MinhBach.Features.Requests;
 using MinhBach.Features.Sites;
-using MinhBach.Features.Syndication;
 
 namespace MinhBach.Features.Admin.Questions;
 
@@ -14,7 +12,7 @@ namespace MinhBach.Features.Admin.Questions;
 /// steps are in <see cref="RequestAdminModel{T}"/>.
 /// </summary>
 public sealed class QuestionAdminModel(AppDb db, QuestionService questions, SiteDirectory directory, CurrentSite current, IFileStore files)
-    : RequestAdminModel<Question>(db, directory, files)
+    : RequestAdminModel<Question>(db, questions, directory, current, files)
 {
     private static readonly RequestAdminTexts PageTexts = new("Câu hỏi", "question",
         id => $"/quan-tri/hoi-dap/{id.ToString(System.Globalization.CultureInfo.InvariantCulture)}", "/quan-tri/hoi-dap?xem=can-tra-loi",
@@ -28,8 +26,6 @@ public sealed class QuestionAdminModel(AppDb db, QuestionService questions, Site
     public Question Question => Item;
 
     protected override RequestAdminTexts Texts => PageTexts;
-    protected override IQueryable<Question> Involving(Site site) => questions.Involving(site);
-    protected override int WorkingDaysLeft(Question item) => questions.WorkingDaysLeft(item);
 
     protected override void FillPublicWording(Question item)
     {
@@ -37,16 +33,5 @@ public sealed class QuestionAdminModel(AppDb db, QuestionService questions, Site
         PublicQuestion = item.PublicQuestion ?? item.Body;
     }
 
-    public Task<IActionResult> OnPostAssignAsync(int id, CancellationToken ct) =>
-        ActAsync(id, "chuyen", async e => await questions.AssignAsync(Site, e, id, Version, TargetSiteId, Note,
-            target => SiteLinks.AbsoluteBase(target, Request, current.ResolvedByHost), ct), ct);
-
-    public Task<IActionResult> OnPostAnswerAsync(int id, CancellationToken ct) =>
-        ActAsync(id, "tra-loi", async e => await questions.AnswerAsync(Site, e, id, Version, Answer, ct), ct);
-
-    public Task<IActionResult> OnPostPublishAsync(int id, CancellationToken ct) =>
-        ActAsync(id, "cong-khai", async e => await questions.PublishAsync(Site, e, id, Version, new PublishForm(PublicTitle, PublicQuestion, PublicAnswer), ct), ct);
-
-    public Task<IActionResult> OnPostUnpublishAsync(int id, CancellationToken ct) =>
-        ActAsync(id, "go", async e => await questions.UnpublishAsync(Site, e, id, Version, ct), ct);
+    protected override RequestPublishForm PostedWording() => new(PublicTitle, PublicQuestion, PublicAnswer);
 }
