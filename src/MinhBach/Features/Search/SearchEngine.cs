@@ -322,12 +322,12 @@ public sealed class SearchEngine(AppDb db, SearchVocabulary vocabulary, Catalogu
 
     private int _lastId;
 
-    // GIN checks every entry of the blocks' lists against the whole query, so an OR of many blocks costs as much as it
-    // has entries times terms: past 16 blocks it costs more than reading the words' lists whole (a document number: 0.6 s
-    // with 66 blocks against 30 ms without, measured at a million items). A site's lexemes in a block ("s13b244") list
-    // only its own items, so one site's chunks may span more blocks.
-    private const int MaxChunkBlocks = 16;
-    private const int MaxSiteChunkBlocks = 64;
+    // GIN checks every candidate from the blocks' lists against the whole query, so a chunk costs about its lists' entries
+    // times its terms: past 16 blocks it costs more than reading the words' lists whole (a document number: 0.6 s with 66
+    // blocks against 30 ms without, measured at a million items). A site's lexemes in a block ("s13b244") list only its
+    // items, yet a 64-block chunk on one site still took 60 ms for a word in a tenth of them, where 16-block chunks read
+    // the same hits for less: chunks hold 16 lexemes at most on sites too.
+    private const int MaxChunkLexemes = 16;
 
     /// <summary>How many hits a query with figures is read up to at once (<see cref="ScanAsync"/>); one with more goes to the chunks.</summary>
     private static int NumberHitsCap(int limit) => 4 * (limit + 1);
@@ -349,7 +349,7 @@ public sealed class SearchEngine(AppDb db, SearchVocabulary vocabulary, Catalogu
         var top = _lastId / SearchIndexes.BlockSize + 1;
         var next = top;
         var size = 3;
-        var widest = q.SiteIds.Count > MaxSiteLexemes ? MaxChunkBlocks : MaxSiteChunkBlocks / q.SiteIds.Count;
+        var widest = q.SiteIds.Count > MaxSiteLexemes ? MaxChunkLexemes : Math.Max(1, MaxChunkLexemes / q.SiteIds.Count);
         while (true)
         {
             var blocks = Enumerable.Range(0, Math.Min(size, next + 1)).Select(i => next - i).ToList();
