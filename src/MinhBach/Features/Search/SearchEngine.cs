@@ -183,7 +183,7 @@ public sealed class SearchEngine(AppDb db, SearchVocabulary vocabulary, Catalogu
             var phrase = tokens.Count > 1 ? await WithPhraseAsync(tokens, top, ct) : [];
             var titles = accented.Count > 0 ? scored.DistinctBy(x => x.Row.Id).ToDictionary(x => x.Row.Id, x => SearchText.LowerNfc(x.Row.Number + " " + x.Row.Title)) : [];
             // The start of the text is read only for those whose number and title lack a word as typed: it could add nothing
-            // to the others (a third of a common word's search time at a million was these reads).
+            // to the others (texts read from TOAST were a quarter of a common word's database time at a million).
             var lacking = top.Where(id => accented.Any(w => !SearchText.HasWord(titles[id], w))).ToList();
             var heads = lacking.Count > 0 ? await TextsAsync(lacking, HeadChars, ct) : [];
             scored = scored.Select(x =>
@@ -357,7 +357,10 @@ public sealed class SearchEngine(AppDb db, SearchVocabulary vocabulary, Catalogu
     /// whole costs less than more chunks. A word in a quarter of one site's items, at a million: 11,487 rows and 144 ms
     /// read whole, some 1,300 in chunks.
     /// </summary>
-    private async Task<(List<Row> Rows, bool Every)> NewestHitsAsync(List<string> tokens, SearchQuery q, int needed, CancellationToken ct)
+    private Task<(List<Row> Rows, bool Every)> NewestHitsAsync(List<string> tokens, SearchQuery q, int needed, CancellationToken ct) =>
+        WithBitmapPlansAsync(() => ChunksAsync(tokens, q, needed, ct), ct);
+
+    private async Task<(List<Row> Rows, bool Every)> ChunksAsync(List<string> tokens, SearchQuery q, int needed, CancellationToken ct)
     {
         if (_lastId == 0) _lastId = await db.SearchEntries.MaxAsync(e => (int?)e.Id, ct) ?? 0;
         var rows = new List<Row>();
@@ -397,20 +400,34 @@ public sealed class SearchEngine(AppDb db, SearchVocabulary vocabulary, Catalogu
         var limitText = limit.ToString(CultureInfo.InvariantCulture);
         var sql = $"SELECT * FROM (SELECT {RowColumns}, 0::float8 AS \"Score\" FROM {from} WHERE {where} {(anyOrder ? "LIMIT " + limitText : "OFFSET 0")}) w " +
             $"ORDER BY w.\"Id\" DESC LIMIT {limitText}";
-        // Left to itself the planner may walk the primary key and test every row's tsvector, read from TOAST (ten times
-        // slower than the bitmaps); and compiling with JIT costs more than the query.
-        var own = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
-        try
+        return await WithBitmapPlansAsync(() => ReadAsync(sql, args, ReadRow, ct), ct);
+    }
+
+    /// <summary>The transaction the plan settings were made in (they hold until it ends).</summary>
+    private Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction? _planned;
+
+    /// <summary>
+    /// Runs the hit statements in one transaction with the planner held to the bitmaps: left to itself it may walk the
+    /// primary key and test every row's tsvector, read from TOAST (ten times slower), and compiling with JIT costs more
+    /// than the query. One transaction for all the chunks of a search, not one for each.
+    /// </summary>
+    private async Task<TResult> WithBitmapPlansAsync<TResult>(Func<Task<TResult>> work, CancellationToken ct)
+    {
+        if (db.Database.CurrentTransaction is { } current)
         {
-            await db.Database.ExecuteSqlRawAsync("SET LOCAL enable_indexscan = off; SET LOCAL jit = off", ct);
-            var rows = await ReadAsync(sql, args, ReadRow, ct);
-            if (own is not null) await own.CommitAsync(ct);
-            return rows;
+            if (!ReferenceEquals(current, _planned))
+            {
+                await db.Database.ExecuteSqlRawAsync("SET LOCAL enable_indexscan = off; SET LOCAL jit = off", ct);
+                _planned = current;
+            }
+            return await work();
         }
-        finally
-        {
-            if (own is not null) await own.DisposeAsync();
-        }
+        await using var own = await db.Database.BeginTransactionAsync(ct);
+        await db.Database.ExecuteSqlRawAsync("SET LOCAL enable_indexscan = off; SET LOCAL jit = off", ct);
+        _planned = own;
+        var result = await work();
+        await own.CommitAsync(ct);
+        return result;
     }
 
     /// <summary>
