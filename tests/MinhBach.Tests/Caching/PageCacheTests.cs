@@ -18,7 +18,9 @@ public sealed class PageCacheTests
         request.Headers.TryAddWithoutValidation("User-Agent", VisitWorld.Desktop);
         using var response = await (http ?? w.App.Http).SendAsync(request);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return await response.Content.ReadAsStringAsync();
+        var page = await response.Content.ReadAsStringAsync();
+        await Metrics(w).AllStoredAsync();
+        return page;
     }
 
     /// <summary>Runs a request and says whether the page was rendered (a miss) rather than served from the cache.</summary>
@@ -55,10 +57,7 @@ public sealed class PageCacheTests
         var other = await w.App.AddCategoryAsync(w.Portal, "thong-bao", "Thông báo");
         foreach (var path in new[] { "/", category, w.ArticlePath, "/so-a/", "/so-a/tin-tuc" })
         {
-            // Filled until served from the cache once: on PostgreSQL a fill was seen rendered a second time in one full run
-            // out of several (cause not found yet). What this test is about starts here: the page then stays cached.
             await PageAsync(w, path);
-            if (await RenderedAsync(w, path)) await PageAsync(w, path);
             Assert.False(await RenderedAsync(w, path), $"{path} was not kept in the cache.");
         }
 

@@ -6,6 +6,7 @@ using MinhBach.Features.Caching;
 using MinhBach.Features.Public;
 using MinhBach.Features.Questions;
 using MinhBach.Features.Sites;
+using MinhBach.Tests.Caching;
 using MinhBach.Tests.Infrastructure;
 using MinhBach.Tests.Questions;
 using MinhBach.Tests.Scaling;
@@ -94,6 +95,7 @@ public sealed class DatabaseOutageTests(ITestOutputHelper output)
         foreach (var page in rich.PublicPages.Where(p => p.Status == 200))
         {
             using (var first = await app.GetAsync(page.Path)) Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+            await metrics.AllStoredAsync();
             using var second = await app.GetAsync(page.Path);
             if (second.StatusCode == HttpStatusCode.OK && second.Headers.Age is not null)
                 cached[page.Path] = await second.Content.ReadAsStringAsync();

@@ -4,7 +4,9 @@ namespace MinhBach.Features.Caching;
 
 /// <summary>
 /// Hits and misses of the page cache on the "MinhBach" meter (minhbach.output_cache.hits / .misses). A miss is a page
-/// rendered to be stored, so the counts also show that concurrent first requests render a page once.
+/// rendered to be stored, so the counts also show that concurrent first requests render a page once. Stores count the
+/// pages written to the store: the client has the last byte of a page before its entry is written, so a request made at
+/// once after a miss may find nothing yet (minhbach.output_cache.stores catching up with misses shows the cache keeps up).
 /// </summary>
 public sealed class PageCacheMetrics
 {
@@ -12,9 +14,11 @@ public sealed class PageCacheMetrics
     private readonly Counter<long> _hits;
     private readonly Counter<long> _misses;
     private readonly Counter<long> _stale;
+    private readonly Counter<long> _stores;
     private long _hitCount;
     private long _missCount;
     private long _staleCount;
+    private long _storeCount;
 
     public PageCacheMetrics(IMeterFactory meters)
     {
@@ -22,11 +26,13 @@ public sealed class PageCacheMetrics
         _hits = meter.CreateCounter<long>("minhbach.output_cache.hits", "{response}", "Pages served from the output cache");
         _misses = meter.CreateCounter<long>("minhbach.output_cache.misses", "{response}", "Cacheable pages rendered because the cache did not hold them");
         _stale = meter.CreateCounter<long>("minhbach.output_cache.stale", "{response}", "Pages served past their lifetime because the database was failing");
+        _stores = meter.CreateCounter<long>("minhbach.output_cache.stores", "{response}", "Rendered pages written to the output cache's store");
     }
 
     public long Hits => Interlocked.Read(ref _hitCount);
     public long Misses => Interlocked.Read(ref _missCount);
     public long Stale => Interlocked.Read(ref _staleCount);
+    public long Stores => Interlocked.Read(ref _storeCount);
 
     public void Hit()
     {
@@ -45,5 +51,11 @@ public sealed class PageCacheMetrics
     {
         Interlocked.Increment(ref _staleCount);
         _stale.Add(1);
+    }
+
+    public void Stored()
+    {
+        Interlocked.Increment(ref _storeCount);
+        _stores.Add(1);
     }
 }

@@ -26,7 +26,7 @@ public static class PageCacheSetup
                 ?? store.ImplementationFactory?.Invoke(sp) as IOutputCacheStore
                 ?? (IOutputCacheStore)ActivatorUtilities.CreateInstance(sp, store.ImplementationType!),
             TimeSpan.FromSeconds(sp.GetRequiredService<IOptions<PageCacheOptions>>().Value.StaleSeconds),
-            sp.GetRequiredService<DatabaseOutage>()));
+            sp.GetRequiredService<DatabaseOutage>(), sp.GetRequiredService<PageCacheMetrics>()));
         services.AddResponseCompression(o =>
         {
             // Only anonymous responses are compressed (UsePageCache), so no secret of a signed-in person sits next to

@@ -10,9 +10,10 @@ namespace MinhBach.Features.Caching;
 /// (after compression, so each encoding has its own), <c>Cache-Control: no-cache</c> (browsers and proxies may keep it but
 /// must revalidate, so a publish shows at once) and <c>Vary: Accept-Encoding</c>. It sits inside the output cache, so a
 /// cached entry carries its ETag and the cache itself answers a matching If-None-Match with a 304 without rendering.
-/// Signed-in people and the administration never get validators.
+/// Signed-in people and the administration never get validators. It also counts the cache's misses: the output cache asks
+/// its policy only after the last byte has left, when the client may already be asking again.
 /// </summary>
-internal sealed class PageValidatorsMiddleware(RequestDelegate next)
+internal sealed class PageValidatorsMiddleware(RequestDelegate next, PageCacheMetrics metrics)
 {
     // Pages are tens of kilobytes; a body past this is sent as it comes, without an ETag.
     internal const int Limit = 4 * 1024 * 1024;
@@ -36,7 +37,9 @@ internal sealed class PageValidatorsMiddleware(RequestDelegate next)
         {
             response.Body = original;
         }
-        if (!buffer.PassedThrough && buffer.WrittenLength > 0 && !response.HasStarted && PublicPages.IsPublicResponse(response))
+        var isPublic = PublicPages.IsPublicResponse(response);
+        if (isPublic && PublicPagePolicy.IsCacheable(http)) metrics.Miss();
+        if (isPublic && !buffer.PassedThrough && buffer.WrittenLength > 0 && !response.HasStarted)
         {
             var headers = response.Headers;
             headers.ETag = ETagOf(buffer.Written);

@@ -84,7 +84,6 @@ internal sealed class PublicPagePolicy(PageCacheOptions options, Statistics.Stat
             context.AllowCacheStorage = false;
             return ValueTask.CompletedTask;
         }
-        metrics.Miss();
         if (!context.Tags.Any(t => t.StartsWith("article:", StringComparison.Ordinal)) &&
             context.HttpContext.RequestServices.GetRequiredService<CurrentSite>().Site is { } site)
             context.Tags.Add(CacheTags.Lists(site.Id));

@@ -30,7 +30,7 @@ public sealed class DatabaseOutage(ILogger<DatabaseOutage> log)
 /// PageCache:StaleSeconds longer, with the same tags, so an eviction removes both (the in-memory store keeps one array for
 /// the two). A lookup whose fresh entry has expired is given the second one only while the database is failing.
 /// </summary>
-public sealed class StaleCopyStore(IOutputCacheStore inner, TimeSpan stale, DatabaseOutage outage) : IOutputCacheStore, IDisposable
+public sealed class StaleCopyStore(IOutputCacheStore inner, TimeSpan stale, DatabaseOutage outage, PageCacheMetrics metrics) : IOutputCacheStore, IDisposable
 {
     private static string Kept(string key) => key + "\u001Estale";
 
@@ -54,6 +54,7 @@ public sealed class StaleCopyStore(IOutputCacheStore inner, TimeSpan stale, Data
     {
         await inner.SetAsync(key, value, tags, validFor, cancellationToken);
         if (stale > TimeSpan.Zero) await inner.SetAsync(Kept(key), value, tags, validFor + stale, cancellationToken);
+        metrics.Stored();
     }
 
     public ValueTask EvictByTagAsync(string tag, CancellationToken cancellationToken) => inner.EvictByTagAsync(tag, cancellationToken);
