@@ -357,12 +357,15 @@ public sealed class SearchEngine(AppDb db, SearchVocabulary vocabulary, Catalogu
     /// whole costs less than more chunks. A word in a quarter of one site's items, at a million: 11,487 rows and 144 ms
     /// read whole, some 1,300 in chunks.
     /// </summary>
-    private Task<(List<Row> Rows, bool Every)> NewestHitsAsync(List<string> tokens, SearchQuery q, int needed, CancellationToken ct) =>
-        WithBitmapPlansAsync(() => ChunksAsync(tokens, q, needed, ct), ct);
+    private async Task<(List<Row> Rows, bool Every)> NewestHitsAsync(List<string> tokens, SearchQuery q, int needed, CancellationToken ct)
+    {
+        // Before the plan settings: without index scans the newest id is a scan of the whole table.
+        if (_lastId == 0) _lastId = await db.SearchEntries.MaxAsync(e => (int?)e.Id, ct) ?? 0;
+        return await WithBitmapPlansAsync(() => ChunksAsync(tokens, q, needed, ct), ct);
+    }
 
     private async Task<(List<Row> Rows, bool Every)> ChunksAsync(List<string> tokens, SearchQuery q, int needed, CancellationToken ct)
     {
-        if (_lastId == 0) _lastId = await db.SearchEntries.MaxAsync(e => (int?)e.Id, ct) ?? 0;
         var rows = new List<Row>();
         // From the block after the last id, which entries added since may have started.
         var top = _lastId / SearchIndexes.BlockSize + 1;
