@@ -311,8 +311,11 @@ public sealed class SearchEngine(AppDb db, SearchVocabulary vocabulary, Catalogu
             where = hits.Count == 0 ? "FALSE" : $"e.\"Id\" IN ({IdList(hits.Select(h => h.Id))})";
             args = [];
         }
-        // bm25 is better when lower; ts_rank when higher, of the words alone (a site lexeme is not in the entry's own vector).
-        args.Add(TsQuery(tokens));
+        // bm25 is better when lower; ts_rank when higher, of the words alone (a site lexeme is not in the entry's own vector),
+        // ORed: for words ANDed ts_rank weighs every pair of their positions, which cost 20 µs a hit for six common words
+        // (40 ms for the 827 hits of one query at a million items, against 10 ms ORed). Words side by side are rewarded
+        // by the phrase bonus instead (RankAsync).
+        args.Add(string.Join(" | ", tokens));
         var words = "{" + (args.Count - 1).ToString(CultureInfo.InvariantCulture) + "}";
         var sql = Sqlite
             ? $"SELECT {RowColumns}, bm25(search_fts, 12.0, 6.0, 1.0, 0.0) AS \"Score\" FROM {from} WHERE {where} ORDER BY \"Score\" LIMIT {limit}"
@@ -406,13 +409,16 @@ public sealed class SearchEngine(AppDb db, SearchVocabulary vocabulary, Catalogu
         return await WithBitmapPlansAsync(() => ReadAsync(sql, args, ReadRow, ct), ct);
     }
 
+    private const string PlanSettings = "SET LOCAL enable_indexscan = off; SET LOCAL jit = off; SET LOCAL max_parallel_workers_per_gather = 0";
+
     /// <summary>The transaction the plan settings were made in (they hold until it ends).</summary>
     private Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction? _planned;
 
     /// <summary>
     /// Runs the hit statements in one transaction with the planner held to the bitmaps: left to itself it may walk the
     /// primary key and test every row's tsvector, read from TOAST (ten times slower), and compiling with JIT costs more
-    /// than the query. One transaction for all the chunks of a search, not one for each.
+    /// than the query, and so does starting parallel workers for a few thousand rows (a chunk: 24 ms with two, 14 without).
+    /// One transaction for all the chunks of a search, not one for each.
     /// </summary>
     private async Task<TResult> WithBitmapPlansAsync<TResult>(Func<Task<TResult>> work, CancellationToken ct)
     {
@@ -420,13 +426,13 @@ public sealed class SearchEngine(AppDb db, SearchVocabulary vocabulary, Catalogu
         {
             if (!ReferenceEquals(current, _planned))
             {
-                await db.Database.ExecuteSqlRawAsync("SET LOCAL enable_indexscan = off; SET LOCAL jit = off", ct);
+                await db.Database.ExecuteSqlRawAsync(PlanSettings, ct);
                 _planned = current;
             }
             return await work();
         }
         await using var own = await db.Database.BeginTransactionAsync(ct);
-        await db.Database.ExecuteSqlRawAsync("SET LOCAL enable_indexscan = off; SET LOCAL jit = off", ct);
+        await db.Database.ExecuteSqlRawAsync(PlanSettings, ct);
         _planned = own;
         var result = await work();
         await own.CommitAsync(ct);
