@@ -73,4 +73,31 @@ public sealed class QuestionDeadlineTests
         clock.SetVietnam(new DateOnly(2025, 3, 10));
         Assert.Equal(new DeadlineReport(0, 0), await w.RunDeadlinesAsync());
     }
+
+    [DatabaseTheory]
+    public async Task On_the_weekend_after_a_Friday_deadline_a_question_is_overdue_everywhere_by_no_working_day(string provider)
+    {
+        // Asked on Friday 7 March 2025: due on Friday 28 March.
+        var clock = ManualClock.AtVietnam(new DateOnly(2025, 3, 7));
+        await using var w = await QnaWorld.StartAsync(provider, clock);
+        var (_, html) = await QnaWorld.AskAsync(w.Citizen(), "", QnaWorld.Fields());
+        var q = await w.QuestionAsync(QnaWorld.CodePattern().Match(html).Value);
+        Assert.Equal(new DateOnly(2025, 3, 28), q.DueOn);
+
+        // Saturday 29 March: late, though no working day has passed since. Every view says so alike.
+        clock.SetVietnam(new DateOnly(2025, 3, 29));
+        using var portal = await w.SignInAsync(QnaWorld.PortalChief);
+        var perUnit = WebUtility.HtmlDecode((await portal.GetHtmlAsync("/quan-tri/hoi-dap/qua-han")).Body!.TextContent);
+        Assert.Contains(w.Portal.Name + ": 1 câu hỏi chờ trả lời, 1 quá hạn", perUnit);
+        var item = WebUtility.HtmlDecode((await portal.GetHtmlAsync($"/quan-tri/hoi-dap/{q.Id}")).Body!.TextContent);
+        Assert.Contains("28/03/2025 (quá hạn)", item);
+        foreach (var page in new[] { perUnit, item })
+            Assert.DoesNotContain("0 ngày làm việc", page);
+
+        q = await w.QuestionAsync(q.Code);
+        using (var answered = await QnaWorld.ActAsync(portal, "", q.Id, "Answer", q.Version, ("Answer", "Xin trả lời như sau.")))
+            Assert.Equal(HttpStatusCode.Redirect, answered.StatusCode);
+        var audit = Assert.Single(await w.AuditAsync("question.answer"));
+        Assert.EndsWith("(quá hạn).", audit.Summary);
+    }
 }

@@ -1,5 +1,6 @@
 using MinhBach.Features.Mail;
 using MinhBach.Features.Public;
+using MinhBach.Features.Requests;
 using MinhBach.Features.Sites;
 
 namespace MinhBach.Features.Petitions;
@@ -71,7 +72,7 @@ public static class PetitionMails
     public static MailMessage Escalation(string to, Petition p, Site handling, int daysOver) => new(to,
         $"[{Short(handling)}] Quá hạn: phản ánh, kiến nghị {p.Code} chưa được trả lời",
         $"""
-        Phản ánh, kiến nghị {p.Code} "{p.Subject}" do {handling.Name} xử lý đã quá hạn trả lời {daysOver} ngày làm việc (hạn {VnTime.DateText(p.DueOn)}).
+        Phản ánh, kiến nghị {p.Code} "{p.Subject}" do {handling.Name} xử lý đã quá hạn trả lời{Deadline.By(daysOver)} (hạn {VnTime.DateText(p.DueOn)}).
         Thư này gửi đến trưởng ban biên tập và quản trị trang để chỉ đạo trả lời.
 
         Xem và trả lời tại: {Admin(p)}

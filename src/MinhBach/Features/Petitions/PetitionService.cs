@@ -36,7 +36,7 @@ public sealed class PetitionService(
     public const string Petitioner = "người gửi phản ánh";
 
     private static readonly RequestTexts Words = new("petition", "Phản ánh, kiến nghị", "phản ánh, kiến nghị", "người gửi",
-        "Nội dung phản ánh công khai", ContentMax, "Nội dung trả lời công khai", LateOnceDue: false);
+        "Nội dung phản ánh công khai", ContentMax, "Nội dung trả lời công khai");
 
     private PetitionOptions O => options.Value;
 

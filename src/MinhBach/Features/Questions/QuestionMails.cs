@@ -1,5 +1,6 @@
 using MinhBach.Features.Mail;
 using MinhBach.Features.Public;
+using MinhBach.Features.Requests;
 using MinhBach.Features.Sites;
 
 namespace MinhBach.Features.Questions;
@@ -62,7 +63,7 @@ public static class QuestionMails
     public static MailMessage Escalation(string to, Question q, Site handling, int daysOver) => new(to,
         $"[{Short(handling)}] Quá hạn: câu hỏi {q.Code} chưa được trả lời",
         $"""
-        Câu hỏi {q.Code} "{q.Title}" do {handling.Name} xử lý đã quá hạn trả lời {daysOver} ngày làm việc (hạn {VnTime.DateText(q.DueOn)}).
+        Câu hỏi {q.Code} "{q.Title}" do {handling.Name} xử lý đã quá hạn trả lời{Deadline.By(daysOver)} (hạn {VnTime.DateText(q.DueOn)}).
         Thư này gửi đến trưởng ban biên tập và quản trị trang để chỉ đạo trả lời.
 
         Xem và trả lời tại: {Admin(q)}

@@ -30,7 +30,7 @@ public sealed class QuestionService(
     public const int BodyMax = 4000;
 
     private static readonly RequestTexts Words = new("question", "Câu hỏi", "câu hỏi", "người hỏi",
-        "Câu hỏi công khai", BodyMax, "Câu trả lời công khai", LateOnceDue: true);
+        "Câu hỏi công khai", BodyMax, "Câu trả lời công khai");
 
     private QuestionOptions O => options.Value;
 

@@ -50,7 +50,7 @@ public abstract class RequestAdminModel<T>(AppDb db, RequestService<T> requests,
     public IReadOnlyList<string> Errors { get; private set; } = [];
     public bool HandledHere => Item.HandlingSiteId == Site.Id;
     public bool CanAct { get; private set; }
-    public int DaysLeft { get; private set; }
+    public Deadline Deadline { get; private set; }
 
     /// <summary>The request shown (each page names it: Question, Petition).</summary>
     protected T Item { get; private set; } = null!;
@@ -132,7 +132,7 @@ public abstract class RequestAdminModel<T>(AppDb db, RequestService<T> requests,
         Sites = snap.ById;
         Targets = snap.All.Where(s => s.Status == SiteStatus.Active && s.Id != r.HandlingSiteId).ToList();
         CanAct = Access.Has(SiteRole.Editor) && HandledHere;
-        DaysLeft = requests.WorkingDaysLeft(r);
+        Deadline = requests.DeadlineOf(r);
         var ids = r.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
         var kind = Texts.Kind;
         History = await db.AuditEntries.AsNoTracking().Where(a => a.TargetType == kind && a.TargetId == ids && a.SiteId == Site.Id)
@@ -190,10 +190,10 @@ public abstract class RequestInboxModel<T>(RequestService<T> requests, SiteDirec
 public abstract class RequestOverdueModel<T>(RequestService<T> requests, SiteDirectory directory, string title) : AdminPageModel
     where T : RoutedRequest
 {
-    public sealed record Row(T Request, int DaysLeft);
+    public sealed record Row(T Request, Deadline Deadline);
     public sealed record Unit(Site? Site, IReadOnlyList<Row> Rows)
     {
-        public int Overdue => Rows.Count(r => r.DaysLeft < 0);
+        public int Overdue => Rows.Count(r => r.Deadline.IsLate);
     }
 
     public IReadOnlyList<Unit> Units { get; private set; } = [];
@@ -204,7 +204,7 @@ public abstract class RequestOverdueModel<T>(RequestService<T> requests, SiteDir
         var open = await requests.Open(requests.Involving(Site).AsNoTracking()).ToListAsync(ct);
         var sites = (await directory.GetAsync(ct)).ById;
         Units = open.GroupBy(r => r.HandlingSiteId)
-            .Select(g => new Unit(sites.GetValueOrDefault(g.Key), g.Select(r => new Row(r, requests.WorkingDaysLeft(r))).OrderBy(r => r.Request.DueOn).ToList()))
+            .Select(g => new Unit(sites.GetValueOrDefault(g.Key), g.Select(r => new Row(r, requests.DeadlineOf(r))).OrderBy(r => r.Request.DueOn).ToList()))
             .OrderByDescending(u => u.Overdue).ThenBy(u => u.Site?.Name, StringComparer.Ordinal).ToList();
     }
 }

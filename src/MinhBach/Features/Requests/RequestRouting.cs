@@ -56,6 +56,9 @@ public sealed class RequestRouting(AppDb db, AuditTrail audit, MailOutbox outbox
     /// <summary>Working days left before the due date (0 on the day itself), negative once overdue.</summary>
     public int WorkingDaysLeft(DateOnly dueOn) => calendar.WorkingDaysBetween(Today, dueOn);
 
+    /// <summary>Where a request due on <paramref name="dueOn"/> stands today.</summary>
+    public Deadline DeadlineOf(DateOnly dueOn) => new(dueOn, Today, WorkingDaysLeft(dueOn));
+
     /// <summary>The site a request is passed to, from the value of the form's list: an active site of the province
     /// other than the one handling it now; otherwise the Vietnamese reason.</summary>
     public async Task<(Site? Target, string? Error)> TargetAsync(string? targetSiteId, int handlingSiteId, string noun, string Noun, CancellationToken ct)
@@ -200,4 +203,19 @@ public static partial class PersonalData
     private static partial System.Text.RegularExpressions.Regex NumberRun();
 
     private static string Digits(string? s) => s is null ? "" : new string(s.Where(char.IsAsciiDigit).ToArray());
+}
+
+/// <summary>
+/// Where a request stands against its due date. It is late from the day after the due date, as the overdue lists, the
+/// escalation and the statistics count it; by how many working days, which is none on the weekend after a Friday deadline.
+/// </summary>
+public readonly record struct Deadline(DateOnly DueOn, DateOnly Today, int WorkingDaysLeft)
+{
+    public bool IsLate => DueOn < Today;
+
+    /// <summary>"còn 3 ngày làm việc", "quá hạn 2 ngày làm việc", or "quá hạn" when no working day has passed since.</summary>
+    public string Text => !IsLate ? $"còn {WorkingDaysLeft} ngày làm việc" : "quá hạn" + By(-WorkingDaysLeft);
+
+    /// <summary>" 2 ngày làm việc" after "quá hạn", or nothing when no working day has passed since the due date.</summary>
+    public static string By(int workingDaysOver) => workingDaysOver > 0 ? $" {workingDaysOver} ngày làm việc" : "";
 }

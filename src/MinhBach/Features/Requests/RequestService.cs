@@ -34,9 +34,7 @@ public sealed record RequestResult<T>(IReadOnlyList<string> Errors, T? Request =
 /// <param name="BodyLabel">The field of the public wording of what was sent, e.g. "Câu hỏi công khai".</param>
 /// <param name="BodyMax">Its longest length.</param>
 /// <param name="AnswerLabel">The field of the public answer, e.g. "Câu trả lời công khai".</param>
-/// <param name="LateOnceDue">An answer counts as late once its due date has passed (Q&amp;A), rather than once a
-/// working day has passed since (petitions).</param>
-public sealed record RequestTexts(string Kind, string Noun, string noun, string Requester, string BodyLabel, int BodyMax, string AnswerLabel, bool LateOnceDue);
+public sealed record RequestTexts(string Kind, string Noun, string noun, string Requester, string BodyLabel, int BodyMax, string AnswerLabel);
 
 /// <summary>The mail one kind of request sends on the staff steps and the deadline sweep.</summary>
 public sealed record RequestMails<T>(
@@ -110,7 +108,7 @@ public abstract class RequestService<T>(
     public DateOnly DueFor(DateOnly receivedOn) => routing.DueFor(receivedOn, Settings.AnswerWorkingDays);
 
     /// <summary>Working days left before the due date (0 on the day itself), negative once overdue.</summary>
-    public int WorkingDaysLeft(T r) => routing.WorkingDaysLeft(r.DueOn);
+    public Deadline DeadlineOf(T r) => routing.DeadlineOf(r.DueOn);
 
     // ------------------------------------------------------------------------------------------------ receiving
 
@@ -210,8 +208,8 @@ public abstract class RequestService<T>(
         r.AnsweredByName = e.Name;
         r.MoveTo(RequestStage.Answered);
         if (r.RequesterEmail is not null) outbox.Enqueue(db, current.Id, Mails.Answered(r, current));
-        var left = WorkingDaysLeft(r);
-        var late = (t.LateOnceDue ? r.DueOn < Today : left < 0) ? $" (quá hạn {-left} ngày làm việc)" : "";
+        var deadline = DeadlineOf(r);
+        var late = deadline.IsLate ? $" ({deadline.Text})" : "";
         var records = new List<AuditRecord> { new($"{t.Kind}.answer", $"Trả lời {t.noun} {r.Code} \"{r.Heading}\"{late}.", current.Id, t.Kind, Id(r.Id)) };
         if (r.SiteId != current.Id)
             records.Add(new($"{t.Kind}.answer", $"{current.Name} đã trả lời {t.noun} {r.Code}{late}.", r.SiteId, t.Kind, Id(r.Id)));
@@ -280,7 +278,7 @@ public abstract class RequestService<T>(
         var t = Texts;
         var texts = new DeadlineTexts<T>(t.Kind, Mails.Reminder, Mails.Escalation,
             (r, left) => $"Nhắc hạn {t.noun} {r.Code}: còn {left} ngày làm việc (hạn {VnTime.DateText(r.DueOn)}).",
-            (r, over) => $"{t.Noun} {r.Code} quá hạn trả lời {over} ngày làm việc (hạn {VnTime.DateText(r.DueOn)}): đã báo trưởng ban biên tập và quản trị trang.");
+            (r, over) => $"{t.Noun} {r.Code} quá hạn trả lời{Deadline.By(over)} (hạn {VnTime.DateText(r.DueOn)}): đã báo trưởng ban biên tập và quản trị trang.");
         var report = await routing.SweepAsync(db.Set<T>(), OpenQuery, Settings.ReminderWorkingDays, texts, ct);
         if (report.Reminded + report.Escalated > 0) LogDeadlines(report);
         return report;
