@@ -29,7 +29,12 @@ public sealed class SearchVocabulary
 
     private sealed record Term(int Count, string Display);
     public sealed record FacetValue(string Kind, string? TypeCode, int Year);
-    private sealed record Table(Dictionary<string, Term> Terms, Dictionary<int, HashSet<FacetValue>> FacetsBySite, long Generation, DateTimeOffset BuiltAt, int Entries);
+    private sealed record Table(Dictionary<string, Term> Terms, Dictionary<int, HashSet<FacetValue>> FacetsBySite, long Generation, DateTimeOffset BuiltAt, int Entries,
+        Fingerprint Index);
+
+    /// <summary>How many entries the index holds and the newest id: what another process that sends no signal moves when it
+    /// adds items (the demo seed) or reindexes (new ids). Edits through a node are counted (Changed) and signalled.</summary>
+    private sealed record Fingerprint(int Count, int MaxId);
 
     private Table? _table;
     private Task? _building;
@@ -143,7 +148,7 @@ public sealed class SearchVocabulary
         if (table is not null && table.Generation == generation && clock.GetUtcNow() - table.BuiltAt < MaxAge) return table;
         if (table is null || table.Entries < InlineBuildLimit)
         {
-            _table = await BuildAsync(db, generation, ct);
+            _table = await RefreshAsync(db, table, generation, ct);
             return _table;
         }
         lock (_lock)
@@ -154,7 +159,7 @@ public sealed class SearchVocabulary
                     try
                     {
                         await using var scope = scopes.CreateAsyncScope();
-                        _table = await BuildAsync(scope.ServiceProvider.GetRequiredService<AppDb>(), generation, CancellationToken.None);
+                        _table = await RefreshAsync(scope.ServiceProvider.GetRequiredService<AppDb>(), table, generation, CancellationToken.None);
                     }
                     catch (Exception e)
                     {
@@ -165,8 +170,24 @@ public sealed class SearchVocabulary
         return table;
     }
 
+    /// <summary>
+    /// A table past its age whose index no change on this node or a signalled one touched is read again only if the index's
+    /// fingerprint moved: at a million entries a build reads every title (9 s of CPU), a fingerprint two aggregates.
+    /// </summary>
+    private async Task<Table> RefreshAsync(AppDb db, Table? table, long generation, CancellationToken ct)
+    {
+        if (table is not null && table.Generation == generation && await FingerprintAsync(db, ct) == table.Index)
+            return table with { BuiltAt = clock.GetUtcNow() };
+        return await BuildAsync(db, generation, ct);
+    }
+
+    private static async Task<Fingerprint> FingerprintAsync(AppDb db, CancellationToken ct) =>
+        new(await db.SearchEntries.CountAsync(ct), await db.SearchEntries.MaxAsync(e => (int?)e.Id, ct) ?? 0);
+
     private async Task<Table> BuildAsync(AppDb db, long generation, CancellationToken ct)
     {
+        // Read first: an entry added during the read moves the next fingerprint, so it is read at the next refresh.
+        var index = await FingerprintAsync(db, ct);
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
         var spellings = new Dictionary<string, Dictionary<string, int>>(StringComparer.Ordinal);
         var entries = 0;
@@ -192,6 +213,6 @@ public sealed class SearchVocabulary
             }
         }
         var terms = counts.ToDictionary(kv => kv.Key, kv => new Term(kv.Value, spellings[kv.Key].MaxBy(f => f.Value).Key), StringComparer.Ordinal);
-        return new Table(terms, facets, generation, clock.GetUtcNow(), entries);
+        return new Table(terms, facets, generation, clock.GetUtcNow(), entries, index);
     }
 }
