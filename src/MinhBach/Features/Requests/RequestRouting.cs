@@ -53,11 +53,8 @@ public sealed class RequestRouting(AppDb db, AuditTrail audit, MailOutbox outbox
     /// <summary>The last day to answer a request received on <paramref name="receivedOn"/>.</summary>
     public DateOnly DueFor(DateOnly receivedOn, int workingDays) => calendar.AddWorkingDays(receivedOn, workingDays);
 
-    /// <summary>Working days left before the due date (0 on the day itself), negative once overdue.</summary>
-    public int WorkingDaysLeft(DateOnly dueOn) => calendar.WorkingDaysBetween(Today, dueOn);
-
     /// <summary>Where a request due on <paramref name="dueOn"/> stands today.</summary>
-    public Deadline DeadlineOf(DateOnly dueOn) => new(dueOn, Today, WorkingDaysLeft(dueOn));
+    public Deadline DeadlineOf(DateOnly dueOn) => new(dueOn, Today, calendar.WorkingDaysBetween(Today, dueOn));
 
     /// <summary>The site a request is passed to, from the value of the form's list: an active site of the province
     /// other than the one handling it now; otherwise the Vietnamese reason.</summary>
@@ -209,6 +206,8 @@ public static partial class PersonalData
 /// Where a request stands against its due date. It is late from the day after the due date, as the overdue lists, the
 /// escalation and the statistics count it; by how many working days, which is none on the weekend after a Friday deadline.
 /// </summary>
+/// <param name="WorkingDaysLeft">Working days left before the due date (0 on the day itself), negative once a working
+/// day has passed since.</param>
 public readonly record struct Deadline(DateOnly DueOn, DateOnly Today, int WorkingDaysLeft)
 {
     public bool IsLate => DueOn < Today;

@@ -107,7 +107,7 @@ public abstract class RequestService<T>(
     /// <summary>Due date of a request received on that day.</summary>
     public DateOnly DueFor(DateOnly receivedOn) => routing.DueFor(receivedOn, Settings.AnswerWorkingDays);
 
-    /// <summary>Working days left before the due date (0 on the day itself), negative once overdue.</summary>
+    /// <summary>Where the request stands against its due date.</summary>
     public Deadline DeadlineOf(T r) => routing.DeadlineOf(r.DueOn);
 
     // ------------------------------------------------------------------------------------------------ receiving
