@@ -179,22 +179,29 @@ public sealed class SearchEngine(AppDb db, SearchVocabulary vocabulary, Catalogu
         {
             // What needs the text: the words as a phrase anywhere in it, and the words typed with their diacritics in
             // its start. Checked for the best candidates so far only; bonuses of 1 and 1.5 rarely lift one from further down.
-            var top = scored.Take(Math.Max(AccentChecked, need)).Select(x => x.Row.Id).ToList();
-            var phrase = tokens.Count > 1 ? await WithPhraseAsync(tokens, top, ct) : [];
+            var top = scored.Take(Math.Max(AccentChecked, need)).Select(x => x.Row.Id).ToHashSet();
+            var phrase = tokens.Count > 1 ? await WithPhraseAsync(tokens, [.. top], ct) : [];
             var titles = accented.Count > 0 ? scored.DistinctBy(x => x.Row.Id).ToDictionary(x => x.Row.Id, x => SearchText.LowerNfc(x.Row.Number + " " + x.Row.Title)) : [];
-            // The start of the text is read only for those whose number and title lack a word as typed: it could add nothing
-            // to the others (texts read from TOAST were a quarter of a common word's database time at a million).
-            var lacking = top.Where(id => accented.Any(w => !SearchText.HasWord(titles[id], w))).ToList();
-            var heads = lacking.Count > 0 ? await TextsAsync(lacking, HeadChars, ct) : [];
-            scored = scored.Select(x =>
+            double AccentBonus(int found) => 1.5 * found / accented.Count;
+            // Every bonus but the start of the text's: a floor under each candidate's final score.
+            var known = scored.Select(x =>
             {
-                var score = x.Score + (phrase.Contains(x.Row.Id) ? 1.0 : 0);
-                if (accented.Count > 0)
-                {
-                    var lower = heads.TryGetValue(x.Row.Id, out var head) ? titles[x.Row.Id] + " " + SearchText.LowerNfc(head) : titles[x.Row.Id];
-                    score += 1.5 * accented.Count(w => SearchText.HasWord(lower, w)) / accented.Count;
-                }
-                return (x.Row, Score: score);
+                var inTitle = accented.Count(w => SearchText.HasWord(titles[x.Row.Id], w));
+                return (x.Row, Score: x.Score + (phrase.Contains(x.Row.Id) ? 1.0 : 0) + (accented.Count > 0 ? AccentBonus(inTitle) : 0), Lacking: accented.Count - inTitle);
+            }).ToList();
+            // The start of the text is read only for those whose number and title lack a word as typed, and only where it could
+            // lift one onto the pages asked for: above the need-th best floor (texts read from TOAST were a quarter of a common
+            // word's database time at a million). The pages come out as if every one had been read.
+            var floor = known.Count < need ? double.NegativeInfinity : known.Select(x => x.Score).OrderDescending().ElementAt(need - 1);
+            var lacking = known.Where(x => x.Lacking > 0 && top.Contains(x.Row.Id) && x.Score + AccentBonus(x.Lacking) >= floor)
+                .Select(x => x.Row.Id).Distinct().ToList();
+            var heads = lacking.Count > 0 ? await TextsAsync(lacking, HeadChars, ct) : [];
+            scored = known.Select(x =>
+            {
+                if (x.Lacking == 0 || !heads.TryGetValue(x.Row.Id, out var head)) return (x.Row, x.Score);
+                var text = SearchText.LowerNfc(head);
+                var title = titles[x.Row.Id];
+                return (x.Row, Score: x.Score + AccentBonus(accented.Count(w => !SearchText.HasWord(title, w) && SearchText.HasWord(text, w))));
             }).OrderByDescending(x => x.Score).ThenByDescending(x => x.Row.Date).ToList();
         }
 
