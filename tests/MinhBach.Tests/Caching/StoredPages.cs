@@ -1,4 +1,5 @@
 using MinhBach.Features.Caching;
+using MinhBach.Tests.Infrastructure;
 
 namespace MinhBach.Tests.Caching;
 
@@ -8,13 +9,7 @@ namespace MinhBach.Tests.Caching;
 /// </summary>
 public static class StoredPages
 {
-    public static async Task AllStoredAsync(this PageCacheMetrics metrics)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
-        while (metrics.Stores < metrics.Misses)
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"{metrics.Misses} pages rendered for the cache, {metrics.Stores} stored after 10 s.");
-            await Task.Delay(5);
-        }
-    }
+    public static Task AllStoredAsync(this PageCacheMetrics metrics) =>
+        Eventually.WaitAsync(() => Task.FromResult((metrics.Misses, metrics.Stores)), m => m.Stores >= m.Misses,
+            TimeSpan.FromSeconds(10), "every page rendered for the cache stored");
 }
