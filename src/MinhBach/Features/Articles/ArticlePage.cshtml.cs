@@ -29,7 +29,7 @@ public sealed class ArticlePageModel(AppDb db, Sites.SiteDirectory directory, Si
             found = await db.Published().FirstOrDefaultAsync(a => a.Slug == moved.NewSlug, ct);
             if (found is null) return NotFound();
         }
-        found.Category = (await chrome.CategoriesAsync(ct)).FirstOrDefault(c => c.Id == found.CategoryId);
+        found.Category = chrome.Category(found.CategoryId);
         if (found.Category is null) return NotFound();
         if (found.Slug != slug || found.Category.Slug != category)
             return RedirectPermanent(Request.PathBase + (printView ? ContentUrls.Print(found) : ContentUrls.Article(found)));

@@ -6,8 +6,8 @@ namespace MinhBach.Features.Articles;
 
 /// <summary>
 /// How public pages read articles. Lists take the newest straight from the (site, [category,] status, published) indexes and
-/// read only the fields a list shows, never the bodies; the category is set from the site's categories read once per request
-/// (<see cref="SiteChrome.CategoriesAsync"/>), not joined: with a join the database may walk the categories first and then
+/// read only the fields a list shows, never the bodies; the category is set from the site's categories held in memory
+/// (<see cref="Sites.SiteMenu"/>), not joined: with a join the database may walk the categories first and then
 /// sort every published article of the site to take the newest few.
 /// </summary>
 public static class ArticleQueries
@@ -27,14 +27,12 @@ public static class ArticleQueries
 
     /// <summary>The newest <paramref name="count"/> of a query, list fields only, with their categories.</summary>
     public static async Task<List<Article>> NewestAsync(this IQueryable<Article> query, int count, SiteChrome chrome, CancellationToken ct) =>
-        await WithCategoriesAsync(await query.OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id).Take(count).ListFields().ToListAsync(ct), chrome, ct);
+        WithCategories(await query.OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id).Take(count).ListFields().ToListAsync(ct), chrome);
 
     /// <summary>Sets each article's category from the site's categories.</summary>
-    public static async Task<List<Article>> WithCategoriesAsync(List<Article> items, SiteChrome chrome, CancellationToken ct)
+    public static List<Article> WithCategories(List<Article> items, SiteChrome chrome)
     {
-        if (items.Count == 0) return items;
-        var categories = (await chrome.CategoriesAsync(ct)).ToDictionary(c => c.Id);
-        foreach (var a in items) a.Category = categories.GetValueOrDefault(a.CategoryId);
+        foreach (var a in items) a.Category = chrome.Category(a.CategoryId);
         // As the join did: an article is listed under a category of its own site.
         items.RemoveAll(a => a.Category is null);
         return items;
@@ -47,6 +45,6 @@ public static class ArticleQueries
         if (page > 1 && (page - 1) * PageSize >= total) return null;
         var items = await query.OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id)
             .Skip((page - 1) * PageSize).Take(PageSize).ListFields().ToListAsync(ct);
-        return new Paged<Article>(await WithCategoriesAsync(items, chrome, ct), page, PageSize, total, path);
+        return new Paged<Article>(WithCategories(items, chrome), page, PageSize, total, path);
     }
 }

@@ -18,7 +18,7 @@ public sealed class NewsModel(AppDb db, SiteChrome chrome) : PublicPageModel
         var query = db.Published();
         if (category is not null)
         {
-            Category = (await chrome.CategoriesAsync(ct)).FirstOrDefault(c => c.Slug == category);
+            Category = chrome.Categories.FirstOrDefault(c => c.Slug == category);
             if (Category is null)
             {
                 var moved = await db.SlugRedirects.AsNoTracking()
@@ -27,7 +27,7 @@ public sealed class NewsModel(AppDb db, SiteChrome chrome) : PublicPageModel
             }
             query = query.Where(a => a.CategoryId == Category.Id);
         }
-        Categories = await chrome.CategoriesAsync(ct);
+        Categories = chrome.Categories;
         var path = Category is null ? ContentUrls.News : ContentUrls.Category(Category.Slug);
         var paged = await ArticleQueries.PageAsync(query, page, path, chrome, ct);
         if (paged is null) return NotFound();

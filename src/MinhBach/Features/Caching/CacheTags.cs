@@ -17,6 +17,9 @@ public static class CacheTags
     public static string Lists(int siteId) => $"lists:{siteId}";
     public static string Article(int articleId) => $"article:{articleId}";
     public static string Category(int categoryId) => $"category:{categoryId}";
+    /// <summary>Not a page's tag: a save that changes a site's categories or links, which every node holds in its site
+    /// directory (<see cref="Sites.SiteMenu"/>) and reads again on this signal.</summary>
+    public const string Menus = "menus";
 
     /// <summary>A page names what it shows, so publishing elsewhere on the site leaves it in the cache.</summary>
     public static void Add(HttpContext http, params string[] tags)
@@ -40,7 +43,8 @@ public static class CacheTags
     /// <summary>
     /// The tags a save makes stale, read before it (deleted rows are gone afterwards): an article that is or was published
     /// evicts itself, its categories (old and new) and the site's lists; a site (settings, footer, menu) and any other
-    /// row of a site that public pages show evict the whole site; drafts and private rows evict nothing.
+    /// row of a site that public pages show evict the whole site, and categories and links also the menus; drafts and
+    /// private rows evict nothing.
     /// </summary>
     public static HashSet<string> Collect(ChangeTracker tracker)
     {
@@ -64,6 +68,7 @@ public static class CacheTags
                     break;
                 default:
                     if (Unseen.Contains(e.Entity.GetType())) break;
+                    if (e.Entity is Articles.Category or Content.SiteLink) tags.Add(Menus);
                     if (e.Metadata.FindProperty(nameof(ISiteOwned.SiteId)) is { ClrType: var t } && t == typeof(int))
                     {
                         var p = e.Property(nameof(ISiteOwned.SiteId));

@@ -10,12 +10,15 @@ namespace MinhBach.Features.Caching;
 /// ran outside any transaction; inside one, the tags wait for the commit (<see cref="CommitEviction"/>), so no request can
 /// render and re-cache the old rows between the eviction and the commit.
 /// </summary>
-public sealed class PageCacheEviction(IOutputCacheStore store, ILogger<PageCacheEviction> log)
+public sealed class PageCacheEviction(IOutputCacheStore store, Sites.SiteDirectory directory, ILogger<PageCacheEviction> log)
 {
     public async Task EvictAsync(IReadOnlyCollection<string> tags)
     {
+        // Menus first: a page rendered from here on, on any node, has the new menu (or a key no new request looks for).
+        if (tags.Contains(CacheTags.Menus)) await directory.ChangedAsync();
         foreach (var tag in tags)
         {
+            if (tag == CacheTags.Menus) continue;
             try
             {
                 // Not the request's token: a save that committed must not leave its pages stale because a client left.

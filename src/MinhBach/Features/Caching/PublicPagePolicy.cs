@@ -41,8 +41,9 @@ internal sealed class PublicPagePolicy(PageCacheOptions options, Statistics.Stat
         context.CacheVaryByRules.VaryByHost = true;
         // The site's settings come from this node's in-memory directory, not from the database the render reads: a node
         // that rendered with settings read before a change (another node saved it between the eviction and this node's
-        // reload) stores that page under the old version, where no request made after the reload looks.
-        context.CacheVaryByRules.VaryByValues["site-version"] = site.Version.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        // reload) stores that page under the old version, where no request made after the reload looks. The menu, read with
+        // the directory, goes into the key the same way.
+        context.CacheVaryByRules.VaryByValues["site-version"] = site.Version.ToString(System.Globalization.CultureInfo.InvariantCulture) + "." + site.Menu.Stamp;
         // Pages are stored compressed (compression runs inside the cache), one entry per encoding the compression
         // middleware would choose: never the raw Accept-Encoding, which any client could vary to bypass the cache.
         context.CacheVaryByRules.VaryByValues["encoding"] = request.Headers.AcceptEncoding.Count == 0

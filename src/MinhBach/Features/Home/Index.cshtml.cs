@@ -32,7 +32,7 @@ public sealed class IndexModel(AppDb db, SiteDirectory directory, Catalogue.Cata
         Latest = newest.Where(a => a.Id != featuredId).Take(6).ToList();
 
         var blocks = new List<(Category, IReadOnlyList<Article>)>();
-        foreach (var c in (await chrome.CategoriesAsync(ct)).Where(c => c.ShowOnHome).OrderBy(c => c.Order).Take(4))
+        foreach (var c in chrome.Categories.Where(c => c.ShowOnHome).OrderBy(c => c.Order).Take(4))
         {
             var items = await published.Where(a => a.CategoryId == c.Id).NewestAsync(4, chrome, ct);
             if (items.Count > 0) blocks.Add((c, items));
@@ -44,7 +44,7 @@ public sealed class IndexModel(AppDb db, SiteDirectory directory, Catalogue.Cata
         Leaders = await db.Leaders.AsNoTracking().OrderBy(l => l.Order).Take(5).ToListAsync(ct);
         var today = VnTime.Today(clock);
         Today = await db.ScheduleEntries.AsNoTracking().Where(s => s.Date == today).OrderBy(s => s.StartTime).ToListAsync(ct);
-        Links = await chrome.LinksAsync(ct);
+        Links = chrome.Links;
 
         var snap = await directory.GetAsync(ct);
         Components = snap.All.Where(s => s.ParentId == Site.Id && s.Status == SiteStatus.Active)

@@ -89,7 +89,7 @@ public static class Feeds
         }
         else
         {
-            var cat = (await chrome.CategoriesAsync(http.RequestAborted)).FirstOrDefault(c => c.Slug == category);
+            var cat = chrome.Categories.FirstOrDefault(c => c.Slug == category);
             if (cat is null) return Results.NotFound();
             query = query.Where(a => a.CategoryId == cat.Id);
             title = $"{site.Name} - {cat.Name}";

@@ -66,6 +66,9 @@ public sealed class Site : IVersioned
     public int Version { get; set; }
 
     public List<SiteHost> Hosts { get; set; } = [];
+    /// <summary>Filled by the site directory when it reads the sites, not stored with them.</summary>
+    [System.ComponentModel.DataAnnotations.Schema.NotMapped]
+    public SiteMenu Menu { get; set; } = SiteMenu.Empty;
 }
 
 public sealed class SiteHost

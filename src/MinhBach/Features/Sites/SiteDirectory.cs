@@ -5,7 +5,7 @@ using MinhBach.Features.Scaling;
 namespace MinhBach.Features.Sites;
 
 /// <summary>
-/// All sites with their host names, held in memory and reloaded every few seconds, so a site added
+/// All sites with their host names and menus (<see cref="SiteMenu"/>), held in memory and reloaded every few seconds, so a site added
 /// by another process (the CLI, another node) is served without a restart. With Redis, a change made on
 /// another node reaches this one at once through <see cref="ClusterSignals"/>.
 /// </summary>
@@ -48,7 +48,7 @@ public sealed class SiteDirectory
         _snapshot = null;
     }
 
-    /// <summary>A site was added or changed: forgets the snapshot here and on every other node.</summary>
+    /// <summary>A site was added or changed, or its menu: forgets the snapshot here and on every other node.</summary>
     public Task ChangedAsync() => signals.SendAsync(Signals.Sites);
 
     public async Task<Snapshot> GetAsync(CancellationToken ct = default)
@@ -67,6 +67,10 @@ public sealed class SiteDirectory
             try
             {
                 sites = await db.Sites.AsNoTracking().Include(s => s.Hosts).OrderBy(s => s.Order).ThenBy(s => s.Name).ToListAsync(ct);
+                var categories = (await db.Categories.IgnoreQueryFilters().AsNoTracking().OrderBy(c => c.Order).ThenBy(c => c.Name).ThenBy(c => c.Id)
+                    .ToListAsync(ct)).ToLookup(c => c.SiteId);
+                var links = (await db.SiteLinks.IgnoreQueryFilters().AsNoTracking().OrderBy(l => l.Order).ThenBy(l => l.Id).ToListAsync(ct)).ToLookup(l => l.SiteId);
+                foreach (var s in sites) s.Menu = new SiteMenu([.. categories[s.Id]], [.. links[s.Id]]);
             }
             catch (Exception e) when (_lastLoaded is not null && Errors.StatusModel.IsDatabaseFailure(e))
             {
