@@ -21,12 +21,12 @@ public sealed class ArticlePageModel(AppDb db, Sites.SiteDirectory directory, Si
     public async Task<IActionResult> OnGetAsync(string category, string slug, string? print, CancellationToken ct)
     {
         var printView = print is not null;
-        var found = await db.Published().FirstOrDefaultAsync(a => a.Slug == slug, ct);
+        var found = await db.PublishedBySlugAsync(slug, ct);
         if (found is null)
         {
             var moved = await db.SlugRedirects.AsNoTracking().FirstOrDefaultAsync(r => r.ContentType == "article" && r.OldSlug == slug, ct);
             if (moved is null) return NotFound();
-            found = await db.Published().FirstOrDefaultAsync(a => a.Slug == moved.NewSlug, ct);
+            found = await db.PublishedBySlugAsync(moved.NewSlug, ct);
             if (found is null) return NotFound();
         }
         found.Category = chrome.Category(found.CategoryId);
@@ -39,7 +39,7 @@ public sealed class ArticlePageModel(AppDb db, Sites.SiteDirectory directory, Si
         BodyHtml = await images.ApplyAsync(await notes.AnnotateAsync(found.Body, ct), ct);
         AbsoluteUrl = Sites.SiteUrls.AbsoluteBase(Request) + ContentUrls.Article(found);
         if (!printView)
-            Related = await db.Published().Where(a => a.CategoryId == found.CategoryId && a.Id != found.Id).NewestAsync(5, chrome, ct);
+            Related = await db.RelatedAsync(found, chrome, ct);
         if (User.Identity?.IsAuthenticated != true)
         {
             // When the article or one listed beside it last changed. A browser revalidates by the ETag, which covers the
