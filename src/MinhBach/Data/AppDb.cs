@@ -17,13 +17,29 @@ namespace MinhBach.Data;
 /// One database for every site. Site-owned rows are filtered to the current site; cross-site reads
 /// (portal aggregation, province views) go through named services with IgnoreQueryFilters.
 /// Each provider has its own subclass so that each keeps its own migrations.
+/// <para>Instances are pooled (EF's context pool): a context is set up once and lent to one request or job at a time,
+/// which <see cref="Lend"/> gives its services. What a context learnt in one loan is forgotten at the next.</para>
 /// </summary>
-public abstract class AppDb(DbContextOptions options, CurrentSite? currentSite, Features.Catalogue.Catalogue? catalogue = null, TimeProvider? clock = null,
-    Features.Caching.PageCacheEviction? eviction = null)
-    : IdentityUserContext<AppUser, int>(options)
+public abstract class AppDb(DbContextOptions options) : IdentityUserContext<AppUser, int>(options)
 {
+    private CurrentSite? currentSite;
+    private Features.Catalogue.Catalogue? catalogue;
+    private TimeProvider? clock;
+    private Features.Caching.PageCacheEviction? eviction;
     private bool _savingDerived;
     private HashSet<string>? _staleTags;
+
+    /// <summary>This loan's services, from the scope that borrows the context.</summary>
+    internal AppDb Lend(IServiceProvider services)
+    {
+        currentSite = services.GetService<CurrentSite>();
+        catalogue = services.GetService<Features.Catalogue.Catalogue>();
+        clock = services.GetService<TimeProvider>();
+        eviction = services.GetService<Features.Caching.PageCacheEviction>();
+        _savingDerived = false;
+        _staleTags = null;
+        return this;
+    }
 
     /// <summary>Name of a document type ("Nghị định"), indexed with each document so "nghị định 42" finds 42/2022/NĐ-CP.</summary>
     public string? DocumentTypeName(string code) => catalogue?.DocumentType(code)?.Name;
@@ -434,8 +450,6 @@ public abstract class AppDb(DbContextOptions options, CurrentSite? currentSite, 
 
     private TimeProvider Clock => clock ?? TimeProvider.System;
 
-    protected override void OnConfiguring(DbContextOptionsBuilder b) => b.AddInterceptors(Features.Caching.CommitEviction.Instance);
-
     /// <summary>Evicts the cached pages that the committed saves made stale.</summary>
     internal async Task EvictCommittedAsync()
     {
@@ -515,9 +529,7 @@ public abstract class AppDb(DbContextOptions options, CurrentSite? currentSite, 
     }
 }
 
-public sealed class SqliteAppDb(DbContextOptions<SqliteAppDb> options, CurrentSite? currentSite = null, Features.Catalogue.Catalogue? catalogue = null, TimeProvider? clock = null,
-    Features.Caching.PageCacheEviction? eviction = null)
-    : AppDb(options, currentSite, catalogue, clock, eviction)
+public sealed class SqliteAppDb(DbContextOptions<SqliteAppDb> options) : AppDb(options)
 {
     protected override void ConfigureConventions(ModelConfigurationBuilder c)
     {
@@ -536,9 +548,7 @@ public sealed class SqliteAppDb(DbContextOptions<SqliteAppDb> options, CurrentSi
     }
 }
 
-public sealed class PostgresAppDb(DbContextOptions<PostgresAppDb> options, CurrentSite? currentSite = null, Features.Catalogue.Catalogue? catalogue = null, TimeProvider? clock = null,
-    Features.Caching.PageCacheEviction? eviction = null)
-    : AppDb(options, currentSite, catalogue, clock, eviction)
+public sealed class PostgresAppDb(DbContextOptions<PostgresAppDb> options) : AppDb(options)
 {
     protected override void OnModelCreating(ModelBuilder b)
     {

@@ -42,17 +42,16 @@ public static class DataSetup
         if (provider == DatabaseProvider.Postgres)
         {
             var tuned = WithPageDefaults(cs);
-            // Options built once, not per request: the context itself stays per request (it carries the current site).
-            services.AddDbContext<PostgresAppDb>(o => o.UseNpgsql(tuned), ServiceLifetime.Scoped, ServiceLifetime.Singleton);
-            services.AddScoped<AppDb>(sp => sp.GetRequiredService<PostgresAppDb>());
+            services.AddPooledDbContextFactory<PostgresAppDb>(o => o.UseNpgsql(tuned).AddInterceptors(Features.Caching.CommitEviction.Instance));
+            services.AddScoped<AppDb>(sp => sp.GetRequiredService<IDbContextFactory<PostgresAppDb>>().CreateDbContext().Lend(sp));
         }
         else
         {
             var path = new SqliteConnectionStringBuilder(cs).DataSource;
             if (!string.IsNullOrEmpty(path) && path != ":memory:")
                 Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-            services.AddDbContext<SqliteAppDb>(o => o.UseSqlite(cs), ServiceLifetime.Scoped, ServiceLifetime.Singleton);
-            services.AddScoped<AppDb>(sp => sp.GetRequiredService<SqliteAppDb>());
+            services.AddPooledDbContextFactory<SqliteAppDb>(o => o.UseSqlite(cs).AddInterceptors(Features.Caching.CommitEviction.Instance));
+            services.AddScoped<AppDb>(sp => sp.GetRequiredService<IDbContextFactory<SqliteAppDb>>().CreateDbContext().Lend(sp));
         }
         services.AddSingleton(new DatabaseInfo(provider));
         return services;
