@@ -22,29 +22,29 @@ namespace MinhBach.Data;
 /// </summary>
 public abstract class AppDb(DbContextOptions options) : IdentityUserContext<AppUser, int>(options)
 {
-    private CurrentSite? currentSite;
-    private Features.Catalogue.Catalogue? catalogue;
-    private TimeProvider? clock;
-    private Features.Caching.PageCacheEviction? eviction;
+    private CurrentSite? _currentSite;
+    private Features.Catalogue.Catalogue? _catalogue;
+    private TimeProvider? _clock;
+    private Features.Caching.PageCacheEviction? _eviction;
     private bool _savingDerived;
     private HashSet<string>? _staleTags;
 
     /// <summary>This loan's services, from the scope that borrows the context.</summary>
     internal AppDb Lend(IServiceProvider services)
     {
-        currentSite = services.GetService<CurrentSite>();
-        catalogue = services.GetService<Features.Catalogue.Catalogue>();
-        clock = services.GetService<TimeProvider>();
-        eviction = services.GetService<Features.Caching.PageCacheEviction>();
+        _currentSite = services.GetService<CurrentSite>();
+        _catalogue = services.GetService<Features.Catalogue.Catalogue>();
+        _clock = services.GetService<TimeProvider>();
+        _eviction = services.GetService<Features.Caching.PageCacheEviction>();
         _savingDerived = false;
         _staleTags = null;
         return this;
     }
 
     /// <summary>Name of a document type ("Nghị định"), indexed with each document so "nghị định 42" finds 42/2022/NĐ-CP.</summary>
-    public string? DocumentTypeName(string code) => catalogue?.DocumentType(code)?.Name;
+    public string? DocumentTypeName(string code) => _catalogue?.DocumentType(code)?.Name;
 
-    private int CurrentSiteId => currentSite?.Site?.Id ?? 0;
+    private int CurrentSiteId => _currentSite?.Site?.Id ?? 0;
 
     public DbSet<Site> Sites => Set<Site>();
     public DbSet<SiteHost> SiteHosts => Set<SiteHost>();
@@ -410,7 +410,7 @@ public abstract class AppDb(DbContextOptions options) : IdentityUserContext<AppU
         var versioned = FillDerivedColumns();
         var indexed = Features.Search.SearchIndexing.Collect(ChangeTracker);
         var derived = DerivedSteps();
-        var stale = eviction is null ? null : Features.Caching.CacheTags.Collect(ChangeTracker);
+        var stale = _eviction is null ? null : Features.Caching.CacheTags.Collect(ChangeTracker);
         // The items, their search entries, the statuses they move and the registry entries of the sites they change
         // commit together (inside the caller's transaction if there is one).
         var own = (indexed.Count > 0 || derived.Count > 0) && Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
@@ -448,14 +448,14 @@ public abstract class AppDb(DbContextOptions options) : IdentityUserContext<AppU
         }
     }
 
-    private TimeProvider Clock => clock ?? TimeProvider.System;
+    private TimeProvider Clock => _clock ?? TimeProvider.System;
 
     /// <summary>Evicts the cached pages that the committed saves made stale.</summary>
     internal async Task EvictCommittedAsync()
     {
-        if (eviction is null || _staleTags is not { Count: > 0 } tags) return;
+        if (_eviction is null || _staleTags is not { Count: > 0 } tags) return;
         _staleTags = null;
-        await eviction.EvictAsync(tags);
+        await _eviction.EvictAsync(tags);
     }
 
     internal void ForgetEvictions() => _staleTags = null;

@@ -58,7 +58,7 @@ public static class DataSetup
     }
 
     /// <summary>
-    /// What a public page costs PostgreSQL, halved (decision 0007's web figures): statements run often are prepared once per
+    /// PostgreSQL's work per public page, halved in `bench web`: statements run often are prepared once per
     /// connection instead of parsed and planned on every page, and a connection going back to the pool is not reset,
     /// since nothing here leaves session state behind (settings are <c>SET LOCAL</c>, locks are transaction locks). An
     /// operator's own value for either key in the connection string wins.

@@ -1,5 +1,7 @@
 using System.Net;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using MinhBach.Features.Content;
 using MinhBach.Features.Caching;
 using MinhBach.Features.Public;
 using MinhBach.Tests.Infrastructure;
@@ -79,6 +81,30 @@ public sealed class PageCacheTests
         // A draft changes nothing anyone sees: nothing is evicted.
         await w.App.AddArticleAsync(w.Portal, news, "Bản nháp chưa duyệt", status: MinhBach.Features.Articles.ArticleStatus.Draft);
         Assert.False(await RenderedAsync(w, category));
+    }
+
+    [DatabaseTheory]
+    public async Task A_renamed_category_and_a_new_link_show_at_once_on_pages_already_cached(string provider)
+    {
+        await using var w = await VisitWorld.StartAsync(provider);
+        var category = ContentUrls.Category("tin-tuc-su-kien");
+        foreach (var path in new[] { "/", category, w.ArticlePath })
+        {
+            await PageAsync(w, path);
+            Assert.False(await RenderedAsync(w, path), $"{path} was not kept in the cache.");
+        }
+
+        // The menus are held in memory with the site directory: the save must reach them, not only the cached pages.
+        await w.App.WithDbAsync(async db =>
+        {
+            var c = await db.Categories.IgnoreQueryFilters().SingleAsync(c => c.SiteId == w.Portal.Id && c.Slug == "tin-tuc-su-kien");
+            c.Name = "Tin hoạt động của tỉnh";
+            db.SiteLinks.Add(new SiteLink { SiteId = w.Portal.Id, Kind = LinkKind.Other, Title = "Công báo tỉnh Đông Minh", Url = "https://congbao.dongminh.gov.vn", Order = 9 });
+            return await db.SaveChangesAsync();
+        });
+        Assert.Contains("Tin hoạt động của tỉnh", await PageAsync(w, w.ArticlePath));
+        Assert.Contains("Tin hoạt động của tỉnh", await PageAsync(w, category));
+        Assert.Contains("Công báo tỉnh Đông Minh", await PageAsync(w, "/"));
     }
 
     [DatabaseTheory]

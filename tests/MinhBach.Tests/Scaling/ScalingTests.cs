@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using MinhBach.Features.Content;
 using MinhBach.Features.Scaling;
 using MinhBach.Features.Sites;
 using MinhBach.Tests.Infrastructure;
@@ -41,6 +42,17 @@ public sealed class ScalingTests
             await scope.ServiceProvider.GetRequiredService<SiteRegistry>().UpdateAsync(portal.Slug, new SiteSettings { Name = "Cổng thông tin tỉnh Đông Minh (mới)" });
         await Eventually.WaitAsync(async () => (await directoryB.GetAsync()).Portal?.Name, n => n == "Cổng thông tin tỉnh Đông Minh (mới)",
             TimeSpan.FromSeconds(1), "node B's site directory after node A renamed the portal");
+
+        // A link added on node A is in the footer of the home page node B serves, cached or not: node B reads the menus
+        // again at once, and a page it kept with the old menu is not what it serves.
+        Assert.DoesNotContain("Công báo tỉnh Đông Minh", await b.Http.GetStringAsync("/"));
+        await a.WithDbAsync(db =>
+        {
+            db.SiteLinks.Add(new SiteLink { SiteId = portal.Id, Kind = LinkKind.Other, Title = "Công báo tỉnh Đông Minh", Url = "https://congbao.dongminh.gov.vn" });
+            return db.SaveChangesAsync();
+        });
+        await Eventually.WaitAsync(() => b.Http.GetStringAsync("/"), p => p.Contains("Công báo tỉnh Đông Minh", StringComparison.Ordinal),
+            TimeSpan.FromSeconds(1), "node B's home page after node A added a link");
     }
 
     [ScaleOutFact]
