@@ -304,7 +304,7 @@ public sealed class SearchEngine(AppDb db, SearchVocabulary vocabulary, Catalogu
         var sql = $"SELECT h.\"Kind\" AS \"Kind\", h.\"TypeCode\" AS \"TypeCode\", h.\"Year\" AS \"Year\", COUNT(*) AS \"Count\" FROM " +
             $"(SELECT e.\"Kind\", e.\"TypeCode\", e.\"Year\" FROM {from} WHERE {where} LIMIT {max.ToString(CultureInfo.InvariantCulture)}) h " +
             "GROUP BY h.\"Kind\", h.\"TypeCode\", h.\"Year\"";
-        return await ReadAsync(sql, args, r => new FacetRow(r.GetString(0), r.IsDBNull(1) ? null : r.GetString(1), r.GetInt32(2), Convert.ToInt32(r.GetValue(3), CultureInfo.InvariantCulture)), ct);
+        return await WithBitmapPlansAsync(() => ReadAsync(sql, args, r => new FacetRow(r.GetString(0), r.IsDBNull(1) ? null : r.GetString(1), r.GetInt32(2), Convert.ToInt32(r.GetValue(3), CultureInfo.InvariantCulture)), ct), ct);
     }
 
     /// <summary>The best hits by the index's own rank (number, then title, then text); for queries with few hits.</summary>
@@ -416,7 +416,8 @@ public sealed class SearchEngine(AppDb db, SearchVocabulary vocabulary, Catalogu
         return await WithBitmapPlansAsync(() => ReadAsync(sql, args, ReadRow, ct), ct);
     }
 
-    private const string PlanSettings = "SET LOCAL enable_indexscan = off; SET LOCAL jit = off; SET LOCAL max_parallel_workers_per_gather = 0";
+    private const string PlanSettings =
+        "SET LOCAL enable_indexscan = off; SET LOCAL jit = off; SET LOCAL max_parallel_workers_per_gather = 0; SET LOCAL plan_cache_mode = force_custom_plan";
 
     /// <summary>The transaction the plan settings were made in (they hold until it ends).</summary>
     private Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction? _planned;
@@ -425,10 +426,13 @@ public sealed class SearchEngine(AppDb db, SearchVocabulary vocabulary, Catalogu
     /// Runs the hit statements in one transaction with the planner held to the bitmaps: left to itself it may walk the
     /// primary key and test every row's tsvector, read from TOAST (ten times slower), and compiling with JIT costs more
     /// than the query, and so does starting parallel workers for a few thousand rows (a chunk: 24 ms with two, 14 without).
-    /// One transaction for all the chunks of a search, not one for each.
+    /// One transaction for all the chunks of a search, not one for each. The statements repeat with other words, so the
+    /// connection prepares them (<see cref="Data.DataSetup.WithPageDefaults"/>), and a plan made once for any words would
+    /// serve common and rare ones alike: each is planned for its own words.
     /// </summary>
     private async Task<TResult> WithBitmapPlansAsync<TResult>(Func<Task<TResult>> work, CancellationToken ct)
     {
+        if (Sqlite) return await work();
         if (db.Database.CurrentTransaction is { } current)
         {
             if (!ReferenceEquals(current, _planned))
