@@ -58,10 +58,10 @@ public static class DataSetup
     }
 
     /// <summary>
-    /// PostgreSQL's work per public page, halved in `bench web`: statements run often are prepared once per
-    /// connection instead of parsed and planned on every page, and a connection going back to the pool is not reset,
-    /// since nothing here leaves session state behind (settings are <c>SET LOCAL</c>, locks are transaction locks). An
-    /// operator's own value for either key in the connection string wins.
+    /// PostgreSQL's work per uncached article page, halved (810 → 400 µs of its CPU under wrk at a million articles):
+    /// statements run often are prepared once per connection instead of parsed and planned on every page, and a connection
+    /// going back to the pool is not reset, since nothing here leaves session state behind (settings are <c>SET LOCAL</c>,
+    /// locks are transaction locks). An operator's own value for either key in the connection string wins.
     /// </summary>
     public static string WithPageDefaults(string connectionString)
     {

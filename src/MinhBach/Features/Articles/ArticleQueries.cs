@@ -29,7 +29,7 @@ public static class ArticleQueries
         PublishedAt = a.PublishedAt, UpdatedAt = a.UpdatedAt, FeaturedImageUrl = a.FeaturedImageUrl, FeaturedImageAlt = a.FeaturedImageAlt, IsFeatured = a.IsFeatured, Status = a.Status,
     };
 
-    public const int RelatedCount = 5;
+    private const int RelatedCount = 5;
 
     /// <summary>A published article of the current site by its slug, with its body.</summary>
     public static Task<Article?> PublishedBySlugAsync(this AppDb db, string slug, CancellationToken ct) => BySlug.For(db)(db, slug, ct);

@@ -22,8 +22,8 @@ public sealed class WebBench(TextWriter output)
         public TimeSpan WarmUp => TimeSpan.FromSeconds(Math.Clamp(Math.Round(Duration.TotalSeconds / 2), 1, 5));
 
         /// <summary>Twice a run, 2 to 20 seconds, before a page rendered on every request: it runs far more code than a
-        /// cached one, and on two busy cores the runtime took about a minute to optimise the home page's (275 requests/s
-        /// after 10 seconds, 600–680 after 40). A server that has run for hours has it all optimised.</summary>
+        /// cached one, and on two busy cores the runtime took about a minute to optimise the home page's (270 requests/s
+        /// in its first 13 seconds under load, 570–680 after 40). A server that has run for hours has it all optimised.</summary>
         public TimeSpan UncachedWarmUp => TimeSpan.FromSeconds(Math.Clamp(Math.Round(Duration.TotalSeconds * 2), 2, 20));
     }
     public sealed record Row(string Page, string Mode, double RequestsPerSecond, double P50, double P99, long Requests, long Errors, double? RatioToNginx);
