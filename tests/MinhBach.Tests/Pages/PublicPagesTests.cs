@@ -312,6 +312,31 @@ public sealed class PublicPagesTests
     }
 
     [DatabaseTheory]
+    public async Task Beside_an_article_are_the_five_newest_other_published_articles_of_its_category_newest_first(string provider)
+    {
+        var (app, rich) = await StartAsync(provider);
+        await using var _ = app;
+
+        foreach (var a in new[] { rich.Sourced, rich.Featured })
+        {
+            var expected = rich.Articles.Where(x => x.CategoryId == a.CategoryId && x.Id != a.Id)
+                .OrderByDescending(x => x.PublishedAt).Take(5).Select(RichSite.ArticlePath).ToList();
+            var page = await FetchAsync(app, RichSite.ArticlePath(a));
+
+            Assert.Equal(HttpStatusCode.OK, page.Status);
+            Assert.Equal(a.Title, page.H1);
+            Assert.Equal(expected, page.Html.QuerySelectorAll("aside[aria-labelledby=lien-quan] li a").Select(l => l.GetAttribute("href")!).ToList());
+        }
+
+        // The print view is the article alone.
+        Assert.Empty((await FetchAsync(app, ContentUrls.Print(rich.Sourced))).Html.QuerySelectorAll("aside[aria-labelledby=lien-quan]"));
+        // A component site's article lists its own site's articles only.
+        var component = await FetchAsync(app, rich.ComponentPath(RichSite.ArticlePath(rich.ComponentArticle)));
+        Assert.Equal(rich.ComponentArticle.Title, component.H1);
+        Assert.DoesNotContain(component.Html.QuerySelectorAll("aside[aria-labelledby=lien-quan] li a"), l => rich.Articles.Any(x => l.TextContent == x.Title));
+    }
+
+    [DatabaseTheory]
     public async Task An_article_under_the_wrong_category_redirects_permanently_to_its_canonical_address(string provider)
     {
         var (app, rich) = await StartAsync(provider);

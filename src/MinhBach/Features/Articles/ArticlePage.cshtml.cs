@@ -21,7 +21,8 @@ public sealed class ArticlePageModel(AppDb db, Sites.SiteDirectory directory, Si
     public async Task<IActionResult> OnGetAsync(string category, string slug, string? print, CancellationToken ct)
     {
         var printView = print is not null;
-        var found = await db.PublishedBySlugAsync(slug, ct);
+        var read = await db.WithRelatedAsync(slug, chrome.Category(category)?.Id ?? 0, chrome, ct);
+        var found = read?.Article;
         if (found is null)
         {
             var moved = await db.SlugRedirects.AsNoTracking().FirstOrDefaultAsync(r => r.ContentType == "article" && r.OldSlug == slug, ct);
@@ -39,7 +40,7 @@ public sealed class ArticlePageModel(AppDb db, Sites.SiteDirectory directory, Si
         BodyHtml = await images.ApplyAsync(await notes.AnnotateAsync(found.Body, ct), ct);
         AbsoluteUrl = Sites.SiteUrls.AbsoluteBase(Request) + ContentUrls.Article(found);
         if (!printView)
-            Related = await db.RelatedAsync(found, chrome, ct);
+            Related = read?.Related ?? [];
         if (User.Identity?.IsAuthenticated != true)
         {
             // When the article or one listed beside it last changed. A browser revalidates by the ETag, which covers the

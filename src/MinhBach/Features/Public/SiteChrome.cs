@@ -19,6 +19,7 @@ public sealed class SiteChrome(CurrentSite current, SiteDirectory directory, Cat
     /// category) share what the layout shows.</summary>
     public IReadOnlyList<Category> Categories => Site?.Menu.Categories ?? [];
     public Category? Category(int id) => Site?.Menu.Category(id);
+    public Category? Category(string slug) => Site?.Menu.Category(slug);
     /// <summary>The site's links (public services, gazette …).</summary>
     public IReadOnlyList<SiteLink> Links => Site?.Menu.Links ?? [];
     public IReadOnlyList<Site> Children { get; private set; } = [];
