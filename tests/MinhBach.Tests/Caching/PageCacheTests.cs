@@ -139,4 +139,50 @@ public sealed class PageCacheTests
         Assert.All(pages, p => Assert.Contains("Khai mạc hội chợ nông sản tỉnh", p));
         Assert.Equal(before + 1, Metrics(w).Misses);
     }
+
+    [DatabaseTheory]
+    public async Task A_page_read_again_within_seconds_comes_from_its_recent_copy_byte_for_byte_per_encoding(string provider)
+    {
+        await using var w = await VisitWorld.StartAsync(provider);
+        var copies = w.App.Services.GetRequiredService<HotCopies>();
+
+        async Task<(HttpResponseMessage Response, byte[] Body)> GetAsync(string? encoding = null, string? ifNoneMatch = null)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, w.ArticlePath);
+            request.Headers.TryAddWithoutValidation("User-Agent", VisitWorld.Desktop);
+            if (encoding is not null) request.Headers.TryAddWithoutValidation("Accept-Encoding", encoding);
+            if (ifNoneMatch is not null) request.Headers.TryAddWithoutValidation("If-None-Match", ifNoneMatch);
+            var response = await w.App.Http.SendAsync(request);
+            return (response, await response.Content.ReadAsByteArrayAsync());
+        }
+        static string Headers(HttpResponseMessage r) => string.Join("\n", r.Headers.Concat(r.Content.Headers)
+            .Where(h => h.Key is not ("Date" or "Age")).OrderBy(h => h.Key).Select(h => $"{h.Key}: {string.Join(", ", h.Value)}"));
+
+        var (rendered, renderedBody) = await GetAsync();
+        var hits = Metrics(w).Hits;
+        var (copied, copiedBody) = await GetAsync();
+        Assert.Equal(1, copies.Count);
+        Assert.Equal(hits + 1, Metrics(w).Hits);
+        Assert.Equal(renderedBody, copiedBody);
+        Assert.Equal(Headers(rendered), Headers(copied));
+        Assert.Contains("default-src 'self'", copied.Headers.GetValues("Content-Security-Policy").Single());
+        Assert.NotNull(copied.Headers.Age);
+
+        // Compressed for a client that asks, in a copy of its own; the plain one is unchanged.
+        var (gzip, gzipBody) = await GetAsync("gzip");
+        var (gzipAgain, gzipAgainBody) = await GetAsync("gzip");
+        Assert.Equal("gzip", gzipAgain.Content.Headers.ContentEncoding.Single());
+        Assert.Equal(gzipBody, gzipAgainBody);
+        Assert.Equal(Headers(gzip), Headers(gzipAgain));
+        Assert.Equal(2, copies.Count);
+        Assert.Equal(renderedBody, (await GetAsync()).Body);
+
+        // A browser that asks whether its copy is still good is answered 304, not sent the page again.
+        var (notModified, empty) = await GetAsync(ifNoneMatch: copied.Headers.ETag!.ToString());
+        Assert.Equal(HttpStatusCode.NotModified, notModified.StatusCode);
+        Assert.Empty(empty);
+
+        // Every view was counted, copies included.
+        Assert.Equal(6, await w.FlushAsync());
+    }
 }

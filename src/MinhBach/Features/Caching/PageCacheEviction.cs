@@ -10,10 +10,11 @@ namespace MinhBach.Features.Caching;
 /// ran outside any transaction; inside one, the tags wait for the commit (<see cref="CommitEviction"/>), so no request can
 /// render and re-cache the old rows between the eviction and the commit.
 /// </summary>
-public sealed class PageCacheEviction(IOutputCacheStore store, Sites.SiteDirectory directory, ILogger<PageCacheEviction> log)
+public sealed class PageCacheEviction(IOutputCacheStore store, Sites.SiteDirectory directory, Scaling.ClusterSignals signals, ILogger<PageCacheEviction> log)
 {
     public async Task EvictAsync(IReadOnlyCollection<string> tags)
     {
+        if (tags.Count == 0) return;
         // Menus first: a page rendered from here on, on any node, has the new menu (or a key no new request looks for).
         if (tags.Contains(CacheTags.Menus)) await directory.ChangedAsync();
         foreach (var tag in tags)
@@ -30,6 +31,8 @@ public sealed class PageCacheEviction(IOutputCacheStore store, Sites.SiteDirecto
                 log.LogWarning(e, "Không xoá được các trang đã lưu đệm theo nhãn {Tag}.", tag);
             }
         }
+        // After the store: a copy taken in front of it from here on is of a page rendered after the change.
+        await signals.SendAsync(Scaling.Signals.Pages);
     }
 }
 

@@ -11,11 +11,12 @@ public static class PageCacheSetup
     public static IServiceCollection AddPageCache(this IServiceCollection services)
     {
         services.AddOptions<PageCacheOptions>().BindConfiguration(PageCacheOptions.Section)
-            .Validate(o => o.Problems().Count == 0, "Cấu hình PageCache không hợp lệ: Seconds 1–86.400, SearchSeconds 1–3600, StaleSeconds 0–604.800.")
+            .Validate(o => o.Problems().Count == 0, "Cấu hình PageCache không hợp lệ: Seconds 1–86.400, SearchSeconds 1–3600, StaleSeconds 0–604.800, HotCopySeconds 0–60.")
             .ValidateOnStart();
         services.AddMetrics();
         services.AddSingleton<PageCacheMetrics>();
         services.AddSingleton<PageCacheEviction>();
+        services.AddSingleton<HotCopies>();
         services.AddSingleton<DatabaseOutage>();
         services.AddOutputCache();
         // Whatever store is registered by now (in memory, or Redis from AddScaling) keeps the stale copies too.
@@ -48,13 +49,15 @@ public static class PageCacheSetup
     /// <summary>
     /// After visit counting (a page served from the cache is still a view); before routing, authentication and rate
     /// limiting, which a cached page does not need (<see cref="PublicPages.SignedIn"/> keeps anyone with a sign-in cookie
-    /// out of all of this). From the outside in: stale-if-error (a rendering the database made fail goes through the
+    /// out of all of this). From the outside in: the hot copies of pages the cache answered in the last seconds
+    /// (<see cref="HotCopies"/>), stale-if-error (a rendering the database made fail goes through the
     /// cache once more), 304s for pages the cache did not answer, the output cache, validators (ETag) on what is stored
     /// and sent, compression. The cache keeps what compression produced, so a cached page costs no compression, and a
     /// request without Accept-Encoding (as the benchmark sends) never reaches a compressor.
     /// </summary>
     public static IApplicationBuilder UsePageCache(this IApplicationBuilder app)
     {
+        app.UseMiddleware<HotCopyMiddleware>();
         app.UseMiddleware<StaleIfErrorMiddleware>();
         app.UseMiddleware<ConditionalGetMiddleware>();
         app.UseOutputCache();

@@ -19,8 +19,21 @@ internal sealed class PublicPagePolicy(PageCacheOptions options, Statistics.Stat
     /// <summary>Items key: this request's page lifetime, set when the page may come from the cache.</summary>
     private static readonly object Lifetime = new();
 
+    /// <summary>Items key: the page that went out is one the cache gives anyone who asks the same (<see cref="HotCopies"/>).</summary>
+    private static readonly object Shareable = new();
+
     /// <summary>Whether the output cache looked this request up (a page it may hold a copy of).</summary>
     internal static bool IsCacheable(HttpContext http) => http.Items.ContainsKey(Lifetime);
+
+    /// <summary>The page's lifetime when what went out came from the cache, or was stored in it, fresh.</summary>
+    internal static TimeSpan? ShareableFor(HttpContext http) => http.Items.ContainsKey(Shareable) ? http.Items[Lifetime] as TimeSpan? : null;
+
+    /// <summary>The site's part of the key: its version and its menu's stamp.</summary>
+    internal static string VaryValue(Site site) => site.Version.ToString(System.Globalization.CultureInfo.InvariantCulture) + "." + site.Menu.Stamp;
+
+    /// <summary>The encoding the compression middleware would choose for this request ("" for none).</summary>
+    internal static string EncodingOf(HttpContext http, IResponseCompressionProvider compression) =>
+        http.Request.Headers.AcceptEncoding.Count == 0 ? "" : compression.GetCompressionProvider(http)?.EncodingName ?? "";
 
     ValueTask IOutputCachePolicy.CacheRequestAsync(OutputCacheContext context, CancellationToken ct)
     {
@@ -43,11 +56,10 @@ internal sealed class PublicPagePolicy(PageCacheOptions options, Statistics.Stat
         // that rendered with settings read before a change (another node saved it between the eviction and this node's
         // reload) stores that page under the old version, where no request made after the reload looks. The menu, read with
         // the directory, goes into the key the same way.
-        context.CacheVaryByRules.VaryByValues["site-version"] = site.Version.ToString(System.Globalization.CultureInfo.InvariantCulture) + "." + site.Menu.Stamp;
+        context.CacheVaryByRules.VaryByValues["site-version"] = VaryValue(site);
         // Pages are stored compressed (compression runs inside the cache), one entry per encoding the compression
         // middleware would choose: never the raw Accept-Encoding, which any client could vary to bypass the cache.
-        context.CacheVaryByRules.VaryByValues["encoding"] = request.Headers.AcceptEncoding.Count == 0
-            ? "" : compression.GetCompressionProvider(http)?.EncodingName ?? "";
+        context.CacheVaryByRules.VaryByValues["encoding"] = EncodingOf(http, compression);
         context.Tags.Add(CacheTags.Site(site.Id));
         var seconds = request.Path.StartsWithSegments("/tim-kiem", StringComparison.OrdinalIgnoreCase) ? options.SearchSeconds : options.Seconds;
         if (site.ShowVisitCounter) seconds = Math.Min(seconds, statistics.CounterCacheSeconds);
@@ -60,7 +72,8 @@ internal sealed class PublicPagePolicy(PageCacheOptions options, Statistics.Stat
     ValueTask IOutputCachePolicy.ServeFromCacheAsync(OutputCacheContext context, CancellationToken ct)
     {
         metrics.Hit();
-        if (outage.Ongoing && context.HttpContext.Items[Lifetime] is TimeSpan lifetime)
+        if (!outage.Ongoing) context.HttpContext.Items[Shareable] = true;
+        else if (context.HttpContext.Items[Lifetime] is TimeSpan lifetime)
         {
             var response = context.HttpContext.Response;
             response.OnStarting(() =>
@@ -85,6 +98,7 @@ internal sealed class PublicPagePolicy(PageCacheOptions options, Statistics.Stat
             context.AllowCacheStorage = false;
             return ValueTask.CompletedTask;
         }
+        context.HttpContext.Items[Shareable] = true;
         if (!context.Tags.Any(t => t.StartsWith("article:", StringComparison.Ordinal)) &&
             context.HttpContext.RequestServices.GetRequiredService<CurrentSite>().Site is { } site)
             context.Tags.Add(CacheTags.Lists(site.Id));

@@ -10,6 +10,8 @@ public static class Signals
     public const string Sites = "sites";
     /// <summary>The search index changed: the vocabulary of typo suggestions and facet values.</summary>
     public const string Search = "search";
+    /// <summary>Pages were evicted from the output cache: the copies served in front of it (<see cref="Caching.HotCopies"/>).</summary>
+    public const string Pages = "pages";
 }
 
 /// <summary>

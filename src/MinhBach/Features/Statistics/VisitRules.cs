@@ -33,8 +33,19 @@ public sealed class VisitRules
     }
 
     /// <summary>Crawlers, monitors, scripts and an empty user agent are not people.</summary>
-    public bool IsBot(string? userAgent) =>
-        string.IsNullOrWhiteSpace(userAgent) || userAgent.AsSpan().ContainsAny(_bots);
+    public bool IsBot(string? userAgent)
+    {
+        if (string.IsNullOrWhiteSpace(userAgent)) return true;
+        // Asked for every page served, cached ones included, mostly with the agent asked about last: comparing it is
+        // cheaper than looking for every crawler's name in it again.
+        if (_last is { } last && string.Equals(last.Agent, userAgent, StringComparison.Ordinal)) return last.IsBot;
+        var isBot = userAgent.AsSpan().ContainsAny(_bots);
+        _last = new LastAgent(userAgent, isBot);
+        return isBot;
+    }
+
+    private sealed record LastAgent(string Agent, bool IsBot);
+    private volatile LastAgent? _last;
 
     /// <summary>Device class from the user agent: tablets first (an iPad or an Android without "Mobile"), then phones.</summary>
     public static string Device(string userAgent)

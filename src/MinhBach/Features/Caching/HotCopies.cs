@@ -1,0 +1,208 @@
+using System.Collections.Concurrent;
+using Microsoft.AspNetCore.ResponseCompression;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Primitives;
+using Microsoft.Net.Http.Headers;
+using MinhBach.Features.Scaling;
+
+namespace MinhBach.Features.Caching;
+
+/// <summary>
+/// The last few seconds' copies of pages the output cache answered, as the bytes and headers that went out, served in
+/// front of it. A page read thousands of times a second (a storm warning, exam results) then costs a dictionary lookup
+/// and one write: the output cache's own hit builds its key, reads the entry back from its store and copies its headers,
+/// and that was two fifths of a cached page's cost (article page: 32,000–41,000 requests/s through the output cache,
+/// 52,000–59,000 with this in front, on the machine of issue 9).
+/// <para>
+/// Only what the output cache itself may give anyone is copied (<see cref="PublicPagePolicy.MarkShareable"/>), under a key
+/// at least as strict as its own. Every eviction clears them all, on every node (the <see cref="Signals.Pages"/> signal),
+/// and a copy taken by a request that began before an eviction is not kept.
+/// </para>
+/// </summary>
+public sealed class HotCopies
+{
+    /// <summary>Few pages are hot at once; a crawl of many addresses must not fill memory with copies read once.</summary>
+    private const int MaxCopies = 512;
+    internal const int MaxBytes = 512 * 1024;
+
+    private readonly ConcurrentDictionary<string, HotCopy> _copies = new(StringComparer.Ordinal);
+    private long _generation;
+    private long _sweptAt;
+
+    public HotCopies(ClusterSignals signals, IOptions<PageCacheOptions> options)
+    {
+        Lifetime = TimeSpan.FromSeconds(options.Value.HotCopySeconds);
+        signals.On(Signals.Pages, Clear);
+    }
+
+    public TimeSpan Lifetime { get; }
+    public int Count => _copies.Count;
+
+    /// <summary>Changes with every clearing: a copy taken under another generation may predate an eviction.</summary>
+    internal long Generation => Interlocked.Read(ref _generation);
+
+    internal HotCopy? Find(string key)
+    {
+        if (!_copies.TryGetValue(key, out var copy)) return null;
+        if (Environment.TickCount64 < copy.ExpiresAt) return copy;
+        _copies.TryRemove(new KeyValuePair<string, HotCopy>(key, copy));
+        return null;
+    }
+
+    internal void Keep(string key, HotCopy copy, long generation)
+    {
+        if (_copies.Count >= MaxCopies && !Sweep()) return;
+        _copies[key] = copy;
+        // Cleared while this copy was being taken: it may be the page from before the eviction.
+        if (Generation != generation) _copies.TryRemove(new KeyValuePair<string, HotCopy>(key, copy));
+    }
+
+    public void Clear()
+    {
+        Interlocked.Increment(ref _generation);
+        _copies.Clear();
+    }
+
+    /// <summary>Drops the expired copies, at most ten times a second; false when none could go.</summary>
+    private bool Sweep()
+    {
+        var now = Environment.TickCount64;
+        var last = Interlocked.Read(ref _sweptAt);
+        if (now - last < 100 || Interlocked.CompareExchange(ref _sweptAt, now, last) != last) return false;
+        foreach (var (key, copy) in _copies)
+            if (now >= copy.ExpiresAt) _copies.TryRemove(new KeyValuePair<string, HotCopy>(key, copy));
+        return _copies.Count < MaxCopies;
+    }
+}
+
+internal sealed record HotCopy(KeyValuePair<string, StringValues>[] Headers, byte[] Body, long TakenAt, long Age, long ExpiresAt);
+
+/// <summary>
+/// Answers from <see cref="HotCopies"/> before the output cache, or lets the request through and copies what went out
+/// when the output cache said anyone may have it. Requests that ask conditionally or for a range, HEAD, and anyone
+/// signed in go the whole way, as do pages while the database is failing (their copies are flagged stale there).
+/// </summary>
+public sealed class HotCopyMiddleware(RequestDelegate next, HotCopies copies, IOptions<PageCacheOptions> options, PageCacheMetrics metrics,
+    DatabaseOutage outage, IResponseCompressionProvider compression)
+{
+    // Written again for each response (the date, the copy's age) or never copied.
+    private static readonly HashSet<string> NotCopied = new(StringComparer.OrdinalIgnoreCase)
+    {
+        HeaderNames.Date, HeaderNames.Age, HeaderNames.ContentLength, HeaderNames.TransferEncoding, HeaderNames.Connection, HeaderNames.Server,
+    };
+
+    private readonly bool _enabled = options.Value.Enabled && options.Value.HotCopySeconds > 0;
+
+    public Task InvokeAsync(HttpContext http)
+    {
+        if (!_enabled || !HttpMethods.IsGet(http.Request.Method) || outage.Ongoing || !PublicPages.IsPublicRequest(http, out var site)) return next(http);
+        var headers = http.Request.Headers;
+        if (headers.ContainsKey(HeaderNames.IfNoneMatch) || headers.ContainsKey(HeaderNames.IfModifiedSince) || headers.ContainsKey(HeaderNames.Range)
+            || headers.ContainsKey(HeaderNames.IfMatch) || headers.ContainsKey(HeaderNames.IfUnmodifiedSince))
+            return next(http);
+        var request = http.Request;
+        var key = string.Concat(request.Scheme, "://", request.Host.Value, request.PathBase.Value, request.Path.Value, request.QueryString.Value,
+            "\u0001", PublicPagePolicy.VaryValue(site), "\u0001", PublicPagePolicy.EncodingOf(http, compression));
+        if (copies.Find(key) is { } copy) return ServeAsync(http, copy);
+        return CopyAsync(http, key);
+    }
+
+    private Task ServeAsync(HttpContext http, HotCopy copy)
+    {
+        metrics.Hit();
+        var response = http.Response;
+        response.StatusCode = StatusCodes.Status200OK;
+        var headers = response.Headers;
+        foreach (var (name, value) in copy.Headers) headers[name] = value;
+        headers.Age = (copy.Age + (Environment.TickCount64 - copy.TakenAt) / 1000).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        response.ContentLength = copy.Body.Length;
+        return response.Body.WriteAsync(copy.Body, http.RequestAborted).AsTask();
+    }
+
+    private async Task CopyAsync(HttpContext http, string key)
+    {
+        var generation = copies.Generation;
+        var response = http.Response;
+        var original = response.Body;
+        await using var capture = new CopyingStream(original, MaxBytes: HotCopies.MaxBytes);
+        response.Body = capture;
+        try
+        {
+            await next(http);
+        }
+        finally
+        {
+            response.Body = original;
+        }
+        if (PublicPagePolicy.ShareableFor(http) is not { } lifetime || capture.Overflowed || !PublicPages.IsPublicResponse(response)
+            || response.Headers.ContainsKey(HeaderNames.Warning) || http.RequestAborted.IsCancellationRequested)
+            return;
+        var body = capture.ToArray();
+        if (response.ContentLength is long length && length != body.Length) return;
+        var kept = new List<KeyValuePair<string, StringValues>>(response.Headers.Count);
+        foreach (var h in response.Headers)
+            if (!NotCopied.Contains(h.Key)) kept.Add(h);
+        long.TryParse(response.Headers.Age.ToString(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var age);
+        var now = Environment.TickCount64;
+        var life = Math.Min(copies.Lifetime.TotalMilliseconds, lifetime.TotalMilliseconds - age * 1000);
+        if (life <= 0) return;
+        copies.Keep(key, new HotCopy([.. kept], body, now, age, now + (long)life), generation);
+    }
+
+    /// <summary>Passes every write through and keeps a copy of the first <c>MaxBytes</c>.</summary>
+    private sealed class CopyingStream(Stream inner, int MaxBytes) : Stream
+    {
+        private readonly MemoryStream _copy = new();
+        public bool Overflowed { get; private set; }
+        public byte[] ToArray() => _copy.ToArray();
+
+        private void Keep(ReadOnlySpan<byte> bytes)
+        {
+            if (Overflowed) return;
+            if (_copy.Length + bytes.Length > MaxBytes)
+            {
+                Overflowed = true;
+                _copy.SetLength(0);
+                return;
+            }
+            _copy.Write(bytes);
+        }
+
+        public override void Write(byte[] buffer, int offset, int count)
+        {
+            Keep(buffer.AsSpan(offset, count));
+            inner.Write(buffer, offset, count);
+        }
+
+        public override void Write(ReadOnlySpan<byte> buffer)
+        {
+            Keep(buffer);
+            inner.Write(buffer);
+        }
+
+        public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken ct) => WriteAsync(buffer.AsMemory(offset, count), ct).AsTask();
+
+        public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken ct = default)
+        {
+            Keep(buffer.Span);
+            return inner.WriteAsync(buffer, ct);
+        }
+
+        public override void Flush() => inner.Flush();
+        public override Task FlushAsync(CancellationToken ct) => inner.FlushAsync(ct);
+        public override bool CanRead => false;
+        public override bool CanSeek => false;
+        public override bool CanWrite => true;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing) _copy.Dispose();
+            base.Dispose(disposing);
+        }
+    }
+}
