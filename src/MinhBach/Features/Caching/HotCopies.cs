@@ -23,11 +23,14 @@ public sealed class HotCopies
 {
     /// <summary>Few pages are hot at once; a crawl of many addresses must not fill memory with copies read once.</summary>
     private const int MaxCopies = 512;
+    private const long MaxTotalBytes = 32L * 1024 * 1024;
     internal const int MaxBytes = 512 * 1024;
 
     private readonly ConcurrentDictionary<string, HotCopy> _copies = new(StringComparer.Ordinal);
     private long _generation;
     private long _sweptAt;
+    /// <summary>The copies' bytes, counted up as they are kept and exactly at each sweep (never less than held).</summary>
+    private long _bytes;
 
     public HotCopies(ClusterSignals signals, IOptions<PageCacheOptions> options)
     {
@@ -51,7 +54,8 @@ public sealed class HotCopies
 
     internal void Keep(string key, HotCopy copy, long generation)
     {
-        if (_copies.Count >= MaxCopies && !Sweep()) return;
+        if ((_copies.Count >= MaxCopies || Interlocked.Read(ref _bytes) + copy.Body.Length > MaxTotalBytes) && !Sweep(copy.Body.Length)) return;
+        Interlocked.Add(ref _bytes, copy.Body.Length);
         _copies[key] = copy;
         // Cleared while this copy was being taken: it may be the page from before the eviction.
         if (Generation != generation) _copies.TryRemove(new KeyValuePair<string, HotCopy>(key, copy));
@@ -61,17 +65,21 @@ public sealed class HotCopies
     {
         Interlocked.Increment(ref _generation);
         _copies.Clear();
+        Interlocked.Exchange(ref _bytes, 0);
     }
 
-    /// <summary>Drops the expired copies, at most ten times a second; false when none could go.</summary>
-    private bool Sweep()
+    /// <summary>Drops the expired copies, at most ten times a second; false when there is still no room.</summary>
+    private bool Sweep(int needed)
     {
         var now = Environment.TickCount64;
         var last = Interlocked.Read(ref _sweptAt);
         if (now - last < 100 || Interlocked.CompareExchange(ref _sweptAt, now, last) != last) return false;
+        long bytes = 0;
         foreach (var (key, copy) in _copies)
             if (now >= copy.ExpiresAt) _copies.TryRemove(new KeyValuePair<string, HotCopy>(key, copy));
-        return _copies.Count < MaxCopies;
+            else bytes += copy.Body.Length;
+        Interlocked.Exchange(ref _bytes, bytes);
+        return _copies.Count < MaxCopies && bytes + needed <= MaxTotalBytes;
     }
 }
 

@@ -21,6 +21,9 @@ public sealed class VisitRules
 
     private readonly SearchValues<string> _bots;
     private readonly List<(string Host, string Code)> _hosts;
+    private volatile LastAgent? _last;
+
+    private sealed record LastAgent(string Agent, bool IsBot);
 
     public IReadOnlyList<ReferrerKind> Kinds { get; }
 
@@ -43,9 +46,6 @@ public sealed class VisitRules
         _last = new LastAgent(userAgent, isBot);
         return isBot;
     }
-
-    private sealed record LastAgent(string Agent, bool IsBot);
-    private volatile LastAgent? _last;
 
     /// <summary>Device class from the user agent: tablets first (an iPad or an Android without "Mobile"), then phones.</summary>
     public static string Device(string userAgent)
