@@ -47,7 +47,7 @@ public sealed class IndexModel(AppDb db, SiteDirectory directory, Catalogue.Cata
         Links = chrome.Links;
 
         var snap = await directory.GetAsync(ct);
-        Components = snap.All.Where(s => s.ParentId == Site.Id && s.Status == SiteStatus.Active)
+        Components = snap.ActiveChildrenOf(Site.Id)
             .GroupBy(s => catalogue.Kind(s.KindCode)?.Group ?? s.KindCode)
             .Select(g => (g.Key, (IReadOnlyList<Site>)g.ToList()))
             .ToList();

@@ -33,7 +33,7 @@ public sealed class SiteChrome(CurrentSite current, SiteDirectory directory, Cat
         _loaded = true;
         var snap = await directory.GetAsync(ct);
         Portal = snap.Portal;
-        Children = snap.All.Where(s => s.ParentId == Site.Id && s.Status == SiteStatus.Active).ToList();
+        Children = snap.ActiveChildrenOf(Site.Id).ToList();
     }
 
     /// <summary>Link to another site's home page, by host or by prefix as this request came.</summary>

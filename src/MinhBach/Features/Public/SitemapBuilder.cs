@@ -22,7 +22,7 @@ public sealed class SitemapBuilder(AppDb db, CurrentSite current, SiteDirectory 
             new(ContentUrls.Consultations),
         };
         var site = current.Required;
-        if ((await directory.GetAsync(ct)).All.Any(s => s.ParentId == site.Id && s.Status == SiteStatus.Active))
+        if ((await directory.GetAsync(ct)).ActiveChildrenOf(site.Id).Any())
             list.Add(new(ContentUrls.ComponentSites));
         var pages = await db.Pages.AsNoTracking().Select(p => new { p.Language, p.Slug, p.UpdatedAt }).ToListAsync(ct);
         list.AddRange(pages.Where(p => p.Language == "vi").Select(p => new Entry(ContentUrls.Intro(p.Slug), p.UpdatedAt)));

@@ -11,7 +11,7 @@ public sealed class ComponentSitesModel(SiteDirectory directory, Catalogue.Catal
     public async Task OnGetAsync(CancellationToken ct)
     {
         var snap = await directory.GetAsync(ct);
-        Groups = snap.All.Where(s => s.ParentId == Site.Id && s.Status == SiteStatus.Active)
+        Groups = snap.ActiveChildrenOf(Site.Id)
             .GroupBy(s => catalogue.Kind(s.KindCode)?.Group ?? s.KindCode)
             .Select(g => (g.Key, (IReadOnlyList<Site>)g.ToList())).ToList();
         Meta = new PageMeta { Title = "Trang thành phần", Description = $"Các trang thành phần của {Site.Name}", CanonicalPath = ContentUrls.ComponentSites, Breadcrumbs = [("Trang thành phần", null)] };

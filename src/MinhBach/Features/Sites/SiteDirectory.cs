@@ -33,7 +33,14 @@ public sealed class SiteDirectory
         IReadOnlyDictionary<string, Site> BySlug,
         IReadOnlyDictionary<string, Site> ByHost,
         Site? Portal,
-        DateTimeOffset LoadedAt);
+        DateTimeOffset LoadedAt)
+    {
+        private readonly ILookup<int, Site> _activeChildren =
+            All.Where(s => s.ParentId is not null && s.Status == SiteStatus.Active).ToLookup(s => s.ParentId!.Value);
+
+        /// <summary>A site's active component sites, in directory order (every public page's footer lists them).</summary>
+        public IEnumerable<Site> ActiveChildrenOf(int siteId) => _activeChildren[siteId];
+    }
 
     /// <summary>Moves on each Invalidate: a reload that began before it must not store what it read.</summary>
     private int _generation;
