@@ -159,8 +159,6 @@ public sealed class WebBench(TextWriter output)
         return new Visits(off, on, Median(off), Median(on), ratios, Median(ratios));
     }
 
-    /// <summary>A few requests to each page, one at a time, before wrk: the first answers of a process are slow (compilation,
-    /// pools), and a page that does not answer 200 stops the bench instead of being measured.</summary>
     private static async Task<byte[]> PageBytesAsync(Uri url, CancellationToken ct)
     {
         using var http = new HttpClient();
@@ -170,6 +168,8 @@ public sealed class WebBench(TextWriter output)
         return await response.Content.ReadAsByteArrayAsync(ct);
     }
 
+    /// <summary>A few requests to each page, one at a time, before wrk: the first answers of a process are slow (compilation,
+    /// pools), and a page that does not answer 200 stops the bench instead of being measured.</summary>
     private static async Task WarmAsync(Uri baseAddress, IEnumerable<string> paths, CancellationToken ct)
     {
         using var http = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromMinutes(2) };
