@@ -160,9 +160,11 @@ public sealed class PageCacheTests
 
         var (rendered, renderedBody) = await GetAsync();
         var hits = Metrics(w).Hits;
+        var hotHits = Metrics(w).HotHits;
         var (copied, copiedBody) = await GetAsync();
         Assert.Equal(1, copies.Count);
         Assert.Equal(hits + 1, Metrics(w).Hits);
+        Assert.Equal(hotHits + 1, Metrics(w).HotHits);
         Assert.Equal(renderedBody, copiedBody);
         Assert.Equal(Headers(rendered), Headers(copied));
         Assert.Contains("default-src 'self'", copied.Headers.GetValues("Content-Security-Policy").Single());
@@ -171,6 +173,7 @@ public sealed class PageCacheTests
         // Compressed for a client that asks, in a copy of its own; the plain one is unchanged.
         var (gzip, gzipBody) = await GetAsync("gzip");
         var (gzipAgain, gzipAgainBody) = await GetAsync("gzip");
+        Assert.Equal(hotHits + 2, Metrics(w).HotHits);
         Assert.Equal("gzip", gzipAgain.Content.Headers.ContentEncoding.Single());
         Assert.Equal(gzipBody, gzipAgainBody);
         Assert.Equal(Headers(gzip), Headers(gzipAgain));
@@ -181,6 +184,7 @@ public sealed class PageCacheTests
         var (notModified, empty) = await GetAsync(ifNoneMatch: copied.Headers.ETag!.ToString());
         Assert.Equal(HttpStatusCode.NotModified, notModified.StatusCode);
         Assert.Empty(empty);
+        Assert.Equal(hotHits + 3, Metrics(w).HotHits);
 
         // Every view was counted, copies included.
         Assert.Equal(6, await w.FlushAsync());

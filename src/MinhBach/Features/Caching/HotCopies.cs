@@ -118,6 +118,7 @@ public sealed class HotCopyMiddleware(RequestDelegate next, HotCopies copies, IO
     private Task ServeAsync(HttpContext http, HotCopy copy)
     {
         metrics.Hit();
+        metrics.HotHit();
         var response = http.Response;
         response.StatusCode = StatusCodes.Status200OK;
         var headers = response.Headers;
@@ -142,7 +143,8 @@ public sealed class HotCopyMiddleware(RequestDelegate next, HotCopies copies, IO
         {
             response.Body = original;
         }
-        if (PublicPagePolicy.ShareableFor(http) is not { } lifetime || capture.Overflowed || !PublicPages.IsPublicResponse(response)
+        // The policy marks a page it stored (it checked that anyone may have it) or served from the cache, fresh.
+        if (PublicPagePolicy.ShareableFor(http) is not { } lifetime || capture.Overflowed
             || response.Headers.ContainsKey(HeaderNames.Warning) || http.RequestAborted.IsCancellationRequested)
             return;
         var body = capture.ToArray();

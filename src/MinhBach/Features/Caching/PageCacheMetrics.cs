@@ -15,10 +15,12 @@ public sealed class PageCacheMetrics
     private readonly Counter<long> _misses;
     private readonly Counter<long> _stale;
     private readonly Counter<long> _stores;
+    private readonly Counter<long> _hotHits;
     private long _hitCount;
     private long _missCount;
     private long _staleCount;
     private long _storeCount;
+    private long _hotHitCount;
 
     public PageCacheMetrics(IMeterFactory meters)
     {
@@ -27,12 +29,14 @@ public sealed class PageCacheMetrics
         _misses = meter.CreateCounter<long>("minhbach.output_cache.misses", "{response}", "Cacheable pages rendered because the cache did not hold them");
         _stale = meter.CreateCounter<long>("minhbach.output_cache.stale", "{response}", "Pages served past their lifetime because the database was failing");
         _stores = meter.CreateCounter<long>("minhbach.output_cache.stores", "{response}", "Rendered pages written to the output cache's store");
+        _hotHits = meter.CreateCounter<long>("minhbach.output_cache.hot_hits", "{response}", "Pages served from their hot copy in front of the output cache");
     }
 
     public long Hits => Interlocked.Read(ref _hitCount);
     public long Misses => Interlocked.Read(ref _missCount);
     public long Stale => Interlocked.Read(ref _staleCount);
     public long Stores => Interlocked.Read(ref _storeCount);
+    public long HotHits => Interlocked.Read(ref _hotHitCount);
 
     public void Hit()
     {
@@ -51,6 +55,13 @@ public sealed class PageCacheMetrics
     {
         Interlocked.Increment(ref _staleCount);
         _stale.Add(1);
+    }
+
+    /// <summary>A hit answered from its hot copy (<see cref="HotCopies"/>; counted as a hit too).</summary>
+    public void HotHit()
+    {
+        Interlocked.Increment(ref _hotHitCount);
+        _hotHits.Add(1);
     }
 
     public void Stored()
