@@ -19,7 +19,9 @@ namespace MinhBach.Features.Bench;
 public sealed class SearchBench(IServiceProvider services, TextWriter output)
 {
     /// <param name="CpuP50">Time on a CPU (this process, and a PostgreSQL server on this machine), see <see cref="CpuClock"/>; null where not measurable.</param>
-    public sealed record Latency(string Class, int Runs, double P50, double P95, double P99, double Max, double? CpuP50 = null, double? CpuP95 = null);
+    /// <param name="Slowest">The class's slowest queries as asked, with where ("cả tỉnh" or one site) and their time: what to look at first.</param>
+    public sealed record Latency(string Class, int Runs, double P50, double P95, double P99, double Max, double? CpuP50 = null, double? CpuP95 = null,
+        IReadOnlyList<(string Query, string Scope, double Ms)>? Slowest = null);
     public sealed record Result(string Provider, int Items, double Mrr, double Ndcg, IReadOnlyList<(string Group, double Mrr, double Ndcg, int Count)> Groups,
         double GenerateSeconds, IReadOnlyList<Latency> Latencies, string Machine, string? LoadBefore = null, string? LoadAfter = null, bool CpuCountsServer = false);
 
@@ -72,7 +74,7 @@ public sealed class SearchBench(IServiceProvider services, TextWriter output)
         if (provider == nameof(DatabaseProvider.Postgres))
         {
             await using var scope = services.CreateAsyncScope();
-            backend = await scope.ServiceProvider.GetRequiredService<AppDb>().Database.SqlQueryRaw<int>("SELECT pg_backend_pid() AS \"Value\"").FirstAsync(ct);
+            backend = await scope.ServiceProvider.GetRequiredService<AppDb>().Database.SqlQueryRaw<int>("SELECT pg_backend_pid() AS \"Value\"").SingleAsync(ct);
         }
         var cpuClock = CpuClock.Create(backend);
         // A server answers with warm code: a round of every class first, so that the .NET runtime's tiered compilation
@@ -88,6 +90,7 @@ public sealed class SearchBench(IServiceProvider services, TextWriter output)
         {
             var times = new List<double>();
             var cpu = new List<double>();
+            var asked = new List<(string Query, string Scope, double Ms)>();
             for (var i = 0; i < 110; i++)
             {
                 var q = next();
@@ -100,13 +103,15 @@ public sealed class SearchBench(IServiceProvider services, TextWriter output)
                 var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
                 if (i < 10) continue; // the first runs warm caches up
                 times.Add(elapsed);
+                asked.Add((q, scopeSites.Count > 1 ? "cả tỉnh" : "một trang", elapsed));
                 if (onCpu is { } start) cpu.Add(cpuClock!.Stop(start) / 1e6);
             }
             times.Sort();
             cpu.Sort();
             static double P(List<double> values, double p) => values[Math.Min(values.Count - 1, (int)Math.Ceiling(p * values.Count) - 1)];
             double? Cpu(double p) => cpu.Count == 0 ? null : P(cpu, p);
-            latencies.Add(new Latency(name, times.Count, P(times, 0.5), P(times, 0.95), P(times, 0.99), times[^1], Cpu(0.5), Cpu(0.95)));
+            latencies.Add(new Latency(name, times.Count, P(times, 0.5), P(times, 0.95), P(times, 0.99), times[^1], Cpu(0.5), Cpu(0.95),
+                asked.OrderByDescending(a => a.Ms).Take(3).ToList()));
             output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {name}: p50 {P(times, 0.5):0.0} ms, p95 {P(times, 0.95):0.0} ms") +
                 (cpu.Count == 0 ? "" : string.Create(CultureInfo.InvariantCulture, $" (CPU: p50 {Cpu(0.5):0.0} ms, p95 {Cpu(0.95):0.0} ms)")));
         }
@@ -159,7 +164,7 @@ public sealed class SearchBench(IServiceProvider services, TextWriter output)
         var db = scope.ServiceProvider.GetRequiredService<AppDb>();
         try
         {
-            var json = await db.Database.SqlQueryRaw<string>("SELECT json AS \"Value\" FROM bench_plan").FirstAsync(ct);
+            var json = await db.Database.SqlQueryRaw<string>("SELECT json AS \"Value\" FROM bench_plan").SingleAsync(ct);
             return System.Text.Json.JsonSerializer.Deserialize<Plan>(json, PlanJson)!;
         }
         catch (System.Data.Common.DbException)
@@ -356,6 +361,8 @@ public sealed class SearchBench(IServiceProvider services, TextWriter output)
         foreach (var l in r.Latencies)
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{l.Class,-18} {l.Runs,5} {l.P50,8:0.0} {l.P95,8:0.0} {l.P99,8:0.0} {l.Max,8:0.0} {l.CpuP50,8:0.0} {l.CpuP95,8:0.0}"));
+        foreach (var l in r.Latencies.Where(l => l.Slowest is { Count: > 0 }))
+            output.WriteLine($"Chậm nhất, {l.Class}: " + string.Join("; ", l.Slowest!.Select(s => string.Create(CultureInfo.InvariantCulture, $"\"{s.Query}\" ({s.Scope}) {s.Ms:0.0} ms"))));
         if (r.LoadBefore is not null)
             output.WriteLine($"Tải trung bình 1 phút của máy lúc đo: {r.LoadBefore} → {r.LoadAfter}. Cột CPU: thời gian trên CPU của tiến trình này" +
                 (r.CpuCountsServer ? " và của máy chủ PostgreSQL" : "") + " cho mỗi truy vấn, tức thời gian trả lời khi có một lõi rảnh.");

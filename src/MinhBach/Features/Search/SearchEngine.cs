@@ -254,20 +254,22 @@ public sealed class SearchEngine(AppDb db, SearchVocabulary vocabulary, Catalogu
         (q.SiteIds.Count > MaxSiteLexemes ? "" : $" AND SiteTerms : ({string.Join(" OR ", q.SiteIds.Select(id => "\"s" + id.ToString(CultureInfo.InvariantCulture) + "\""))})");
     private static string TsQuery(List<string> tokens) => string.Join(" & ", tokens);
 
-    // A search on a few sites asks the index for their terms too (on PostgreSQL "s13", or "s13b244" in a chunk), so other
-    // sites' hits are never read from the table; the province's dozens of sites would make an OR that costs more than it
-    // filters (their hits are most of the index).
+    // A search on a few sites asks the index for their terms (on PostgreSQL the words on the sites, "s13wchinh", and "s13b244"
+    // in a chunk), so other sites' hits are never read, from the index or the table; the province's dozens of sites would make
+    // an OR that costs more than it filters (their hits are most of the index).
     private const int MaxSiteLexemes = 4;
 
-    /// <summary>PostgreSQL: the words and, for a search on a few sites, their site lexemes, as the index is asked; in the
-    /// <paramref name="blocks"/> given (SearchIndexes), if any.</summary>
+    /// <summary>PostgreSQL: the words as the index is asked: on a few sites, the words on those sites (SearchIndexes: their lists
+    /// hold only the sites' items); in the <paramref name="blocks"/> given, if any.</summary>
     private static string IndexQuery(List<string> tokens, SearchQuery q, IReadOnlyList<int>? blocks = null)
     {
         List<string> sites = q.SiteIds.Count > MaxSiteLexemes ? [] : q.SiteIds.Select(id => "s" + id.ToString(CultureInfo.InvariantCulture)).ToList();
-        var lexemes = blocks is null ? sites
-            : blocks.SelectMany(b => sites.Count == 0 ? new[] { "b" + b.ToString(CultureInfo.InvariantCulture) }
-                : sites.Select(s => s + "b" + b.ToString(CultureInfo.InvariantCulture))).ToList();
-        return lexemes.Count == 0 ? TsQuery(tokens) : $"{TsQuery(tokens)} & ({string.Join(" | ", lexemes)})";
+        var words = sites.Count == 0 ? TsQuery(tokens)
+            : string.Join(" | ", sites.Select(s => "(" + string.Join(" & ", tokens.Select(t => s + "w" + t)) + ")"));
+        if (blocks is null) return words;
+        var lexemes = blocks.SelectMany(b => sites.Count == 0 ? new[] { "b" + b.ToString(CultureInfo.InvariantCulture) }
+            : sites.Select(s => s + "b" + b.ToString(CultureInfo.InvariantCulture)));
+        return $"({words}) & ({string.Join(" | ", lexemes)})";
     }
     private static string IdList(IEnumerable<int> ids) => string.Join(",", ids.Select(i => i.ToString(CultureInfo.InvariantCulture)));
 
