@@ -21,7 +21,10 @@ public sealed class SearchBench(IServiceProvider services, TextWriter output)
     /// <param name="CpuP50">Time on a CPU (this process, and a PostgreSQL server on this machine), see <see cref="CpuClock"/>; null where not measurable.</param>
     /// <param name="Slowest">The class's slowest queries as asked, with where ("cả tỉnh" or one site) and their time: what to look at first.</param>
     public sealed record Latency(string Class, int Runs, double P50, double P95, double P99, double Max, double? CpuP50 = null, double? CpuP95 = null,
-        IReadOnlyList<(string Query, string Scope, double Ms)>? Slowest = null);
+        IReadOnlyList<Asked>? Slowest = null);
+
+    /// <summary>One query as the bench asked it: its text, where ("cả tỉnh" or "một trang") and how long it took.</summary>
+    public sealed record Asked(string Query, string Scope, double Ms);
     public sealed record Result(string Provider, int Items, double Mrr, double Ndcg, IReadOnlyList<(string Group, double Mrr, double Ndcg, int Count)> Groups,
         double GenerateSeconds, IReadOnlyList<Latency> Latencies, string Machine, string? LoadBefore = null, string? LoadAfter = null, bool CpuCountsServer = false);
 
@@ -90,7 +93,7 @@ public sealed class SearchBench(IServiceProvider services, TextWriter output)
         {
             var times = new List<double>();
             var cpu = new List<double>();
-            var asked = new List<(string Query, string Scope, double Ms)>();
+            var asked = new List<Asked>();
             for (var i = 0; i < 110; i++)
             {
                 var q = next();
@@ -103,7 +106,7 @@ public sealed class SearchBench(IServiceProvider services, TextWriter output)
                 var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
                 if (i < 10) continue; // the first runs warm caches up
                 times.Add(elapsed);
-                asked.Add((q, scopeSites.Count > 1 ? "cả tỉnh" : "một trang", elapsed));
+                asked.Add(new Asked(q, scopeSites.Count > 1 ? "cả tỉnh" : "một trang", elapsed));
                 if (onCpu is { } start) cpu.Add(cpuClock!.Stop(start) / 1e6);
             }
             times.Sort();
