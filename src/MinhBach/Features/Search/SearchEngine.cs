@@ -404,8 +404,8 @@ public sealed class SearchEngine(AppDb db, SearchVocabulary vocabulary, Catalogu
         }
     }
 
-    /// <summary>PostgreSQL: up to <paramref name="limit"/> hits of the index query given (the words, with site or block
-    /// lexemes), below an id if given; newest first, or in any order (<paramref name="anyOrder"/>: the first found, so
+    /// <summary>PostgreSQL: up to <paramref name="limit"/> hits of the index query given (<see cref="IndexQuery"/>: the words,
+    /// or the words on the sites, with block lexemes in a chunk), below an id if given; newest first, or in any order (<paramref name="anyOrder"/>: the first found, so
     /// every one when there are fewer).</summary>
     private async Task<List<Row>> HitsAsync(List<string> tokens, SearchQuery q, int limit, string indexQuery, int? belowId, bool anyOrder, CancellationToken ct)
     {

@@ -19,7 +19,7 @@ public enum SearchIndexKind
 /// <see cref="SiteWordsFunction"/>); a question answered by another unit has the second site's too. Ids follow publication, so
 /// "the newest hits" is "the hits in the last blocks", and GIN answers `words &amp; (b244 | b243)` by following the short lists of
 /// the blocks and skipping through a common word's long one. A search on a few sites asks for the words on those sites, whose
-/// lists hold only the sites' items: several common syllables ANDed walk a twentieth of the lists, not the province's whole
+/// lists hold only the sites' items: several common syllables ANDed walk only the sites' share of the lists, not the province's whole
 /// lists (decision 0007). A query token is never one of these lexemes: tokens never mix letters and digits (SearchText).
 /// </summary>
 public static class SearchIndexes
