@@ -16,6 +16,9 @@ public sealed class TelemetryOptions
 /// <summary>Logs, traces, metrics and health: what every node needs whatever features it runs.</summary>
 public static class ServiceDefaults
 {
+    /// <summary>The runtime's own figures (GC, JIT, thread pool queue), read only when metrics are collected.</summary>
+    public const string RuntimeMeter = "System.Runtime";
+
     public static WebApplicationBuilder AddServiceDefaults(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<TelemetryOptions>().BindConfiguration(TelemetryOptions.Section)
@@ -26,7 +29,7 @@ public static class ServiceDefaults
         var otel = builder.Services.AddOpenTelemetry()
             // Kestrel's memory pool counts every buffer it lends: several updates a request, about 2 % of the application's
             // CPU on a cached page (perf), for figures about the server's own buffers.
-            .WithMetrics(m => m.AddMeter("MinhBach").AddAspNetCoreInstrumentation().AddView("aspnetcore.memory_pool.*", MetricStreamConfiguration.Drop));
+            .WithMetrics(m => m.AddMeter("MinhBach", RuntimeMeter).AddAspNetCoreInstrumentation().AddView("aspnetcore.memory_pool.*", MetricStreamConfiguration.Drop));
         if (!string.IsNullOrWhiteSpace(otlp) && Uri.TryCreate(otlp, UriKind.Absolute, out var endpoint))
         {
             // Traces only when something collects them: a listener makes every request build a span, cached pages included.

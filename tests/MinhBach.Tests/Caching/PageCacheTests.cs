@@ -186,7 +186,14 @@ public sealed class PageCacheTests
         Assert.Empty(empty);
         Assert.Equal(hotHits + 3, Metrics(w).HotHits);
 
+        // A component site's page, under its prefix, comes from its copy too, counted for that site.
+        await PageAsync(w, "/so-a/");
+        await PageAsync(w, "/so-a/");
+        Assert.Equal(hotHits + 4, Metrics(w).HotHits);
+        Assert.Equal(3, copies.Count);
+
         // Every view was counted, copies included.
-        Assert.Equal(6, await w.FlushAsync());
+        Assert.Equal(8, await w.FlushAsync());
+        Assert.Equal(2, (await w.PagesAsync(w.SoA))["/"]);
     }
 }

@@ -154,6 +154,33 @@ public sealed class AppProcess : IAsyncDisposable
 
     public string Log { get { lock (_log) return _log.ToString(); } }
 
+    /// <summary>
+    /// Seconds the runtime has spent compiling code so far (<c>dotnet.jit.compilation.time</c> on the app's /metrics, which
+    /// answers loopback), or null when the app does not publish it.
+    /// </summary>
+    public async Task<double?> JitSecondsAsync(CancellationToken ct)
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
+        try
+        {
+            using var response = await http.GetAsync(new Uri(BaseAddress, "/metrics"), ct);
+            if (!response.IsSuccessStatusCode) return null;
+            foreach (var line in (await response.Content.ReadAsStringAsync(ct)).Split('\n'))
+            {
+                if (!line.StartsWith("dotnet_jit_compilation_time", StringComparison.Ordinal)) continue;
+                // name{labels} value [timestamp]
+                var fields = line[(line.LastIndexOf('}') + 1)..].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+                var value = line.Contains('}') ? fields.FirstOrDefault() : fields.ElementAtOrDefault(1);
+                if (double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds)) return seconds;
+            }
+            return null;
+        }
+        catch (HttpRequestException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>Resident memory (VmRSS) in bytes, or 0 where /proc is not there.</summary>
     public long ResidentBytes()
     {

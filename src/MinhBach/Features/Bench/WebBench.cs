@@ -25,11 +25,31 @@ public sealed class WebBench(TextWriter output)
         /// cached one, and on two busy cores the runtime took about a minute to optimise the home page's (270 requests/s
         /// in its first 13 seconds under load, 570–680 after 40). A server that has run for hours has it all optimised.</summary>
         public TimeSpan UncachedWarmUp => TimeSpan.FromSeconds(Math.Clamp(Math.Round(Duration.TotalSeconds * 2), 2, 20));
+
+        /// <summary>A warm-up goes on past its minimum while the app's runtime spent more than this share of the last run's
+        /// time compiling. The article page under load, fresh process, 5-second runs: 29–60 % in the first four, then
+        /// 0.4–2.3 % (one run 16 %), while requests/s rose from 2,600 to 6,500–7,100.</summary>
+        public const double QuietJitShare = 0.05;
+
+        /// <summary>A warm-up run more than this much faster than the one before means the process is still getting faster.</summary>
+        public const double SteadyGain = 0.05;
+
+        /// <summary>The longest warm-up: six runs' time, 6 s to 60 s.</summary>
+        public TimeSpan MaxWarmUp => TimeSpan.FromSeconds(Math.Clamp(Math.Round(Duration.TotalSeconds * 6), 6, 60));
+
+        /// <summary>Rounds of a page's run and nginx's, each half a run (at least 1 s): the ratio is their median.</summary>
+        public const int PairRounds = 3;
+        public TimeSpan PairRun => TimeSpan.FromSeconds(Math.Max(1, Math.Round(Duration.TotalSeconds / 2)));
     }
     /// <summary>RatioToNginx: to nginx's run right after this one (NginxRequestsPerSecond); for the nginx row, its median run.</summary>
     public sealed record Row(string Page, string Mode, double RequestsPerSecond, double P50, double P99, long Requests, long Errors, double? RatioToNginx)
     {
         public double? NginxRequestsPerSecond { get; init; }
+        /// <summary>How long the page was loaded before its measured runs (until steady: <see cref="Options.QuietJitShare"/>).</summary>
+        public double? WarmUpSeconds { get; init; }
+        /// <summary>Each round's page run against the nginx run right after it; RatioToNginx is their median, and the row's
+        /// other figures are that round's.</summary>
+        public IReadOnlyList<double>? RoundRatios { get; init; }
     }
     /// <summary>Each round's two runs follow each other, so their ratio (RoundRatios) is free of the machine's drift
     /// between rounds; Ratio is the median of those.</summary>
@@ -55,29 +75,60 @@ public sealed class WebBench(TextWriter output)
         var loadBefore = CpuClock.LoadAverage();
         var unique = Wrk.UniqueQueryScript(o.Folder);
 
-        async Task<WrkResult> MeasureAsync(Uri url, string label, string? script, TimeSpan warmUp)
+        // Loaded until it is steady: at least `minimum`, in runs of at most WarmUp, and on while the app's runtime is still
+        // compiling (tiered compilation) or a run was more than SteadyGain faster than the one before, up to MaxWarmUp. A
+        // fresh process on two busy cores takes 30–60 s of load to reach its rate; a server that has run for hours is past
+        // that, and that is what is measured.
+        async Task<TimeSpan> WarmUpAsync(Uri url, string? script, TimeSpan minimum, AppProcess? app)
         {
-            // A shorter run first: compiled code, warm pools and caches; then the one that counts.
-            if (warmUp > TimeSpan.Zero) await Wrk.RunAsync(url.AbsoluteUri, o.Connections, warmUp, script, ct);
-            var r = await Wrk.RunAsync(url.AbsoluteUri, o.Connections, o.Duration, script, ct);
-            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {label}: {r.RequestsPerSecond:0} yêu cầu/giây, p50 {r.P50:0.00} ms, p99 {r.P99:0.00} ms") +
-                (r.Errors > 0 ? $", {VietnameseText.FormatNumber(r.Errors)} lỗi" : ""));
-            return r;
+            if (minimum <= TimeSpan.Zero) return TimeSpan.Zero;
+            var step = minimum < o.WarmUp ? minimum : o.WarmUp;
+            var clock = Stopwatch.StartNew();
+            double? previous = null;
+            while (true)
+            {
+                var before = app is null ? null : await app.JitSecondsAsync(ct);
+                var run = Stopwatch.StartNew();
+                var r = await Wrk.RunAsync(url.AbsoluteUri, o.Connections, step, script, ct);
+                var after = app is null ? null : await app.JitSecondsAsync(ct);
+                var compiling = after - before >= Options.QuietJitShare * run.Elapsed.TotalSeconds;
+                var climbing = app is not null && (previous is not { } p || r.RequestsPerSecond > p * (1 + Options.SteadyGain));
+                previous = r.RequestsPerSecond;
+                if (clock.Elapsed >= o.MaxWarmUp || (clock.Elapsed >= minimum && !compiling && !climbing)) return clock.Elapsed;
+            }
         }
 
         // nginx serves the article page's bytes as the app serves them (read from the uncached process: the same page).
-        // It is measured again right after each page, and each page's ratio is to that run: on a shared machine two runs
-        // ten seconds apart differ by 15–25 %, two runs side by side far less.
+        // Each page is measured in rounds, its run then nginx's, and its ratio is the median of the rounds' ratios: on this
+        // shared machine the rate moves by 15–40 % within a minute, two runs side by side far less.
         NginxCeiling? nginx = null;
         var ceilings = new List<WrkResult>();
 
-        async Task MeasurePairAsync(Uri url, string name, string mode, string? script, TimeSpan warmUp)
+        async Task MeasurePairAsync(AppProcess app, string path, string name, string mode, string? script, TimeSpan warmUp)
         {
-            var r = await MeasureAsync(url, name, script, warmUp);
-            var c = await MeasureAsync(nginx!.Url, "nginx ngay sau đó", null, ceilings.Count == 0 ? o.WarmUp : TimeSpan.Zero);
-            ceilings.Add(c);
-            rows.Add(new Row(name, mode, r.RequestsPerSecond, r.P50, r.P99, r.Requests, r.Errors, c.RequestsPerSecond > 0 ? r.RequestsPerSecond / c.RequestsPerSecond : null)
-                { NginxRequestsPerSecond = c.RequestsPerSecond });
+            var url = new Uri(app.BaseAddress, path);
+            var warmed = await WarmUpAsync(url, script, warmUp, app);
+            if (ceilings.Count == 0) await WarmUpAsync(nginx!.Url, null, o.WarmUp, null);
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {name} (làm nóng {warmed.TotalSeconds:0} giây):"));
+            var rounds = new List<(WrkResult Page, WrkResult Nginx, double Ratio)>();
+            for (var i = 1; i <= Options.PairRounds; i++)
+            {
+                var r = await Wrk.RunAsync(url.AbsoluteUri, o.Connections, o.PairRun, script, ct);
+                var c = await Wrk.RunAsync(nginx!.Url.AbsoluteUri, o.Connections, o.PairRun, null, ct);
+                ceilings.Add(c);
+                rounds.Add((r, c, c.RequestsPerSecond > 0 ? r.RequestsPerSecond / c.RequestsPerSecond : 0));
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"    vòng {i}: {r.RequestsPerSecond:0} yêu cầu/giây, p50 {r.P50:0.00} ms, p99 {r.P99:0.00} ms; nginx ngay sau đó {c.RequestsPerSecond:0}; tỉ lệ {rounds[^1].Ratio:0.000}") +
+                    (r.Errors > 0 ? $", {VietnameseText.FormatNumber(r.Errors)} lỗi" : ""));
+            }
+            var median = rounds.OrderBy(x => x.Ratio).ElementAt(rounds.Count / 2);
+            rows.Add(new Row(name, mode, median.Page.RequestsPerSecond, median.Page.P50, median.Page.P99, rounds.Sum(x => x.Page.Requests),
+                rounds.Sum(x => x.Page.Errors), median.Ratio > 0 ? median.Ratio : null)
+            {
+                NginxRequestsPerSecond = median.Nginx.RequestsPerSecond,
+                WarmUpSeconds = Math.Round(warmed.TotalSeconds, 1),
+                RoundRatios = [.. rounds.Select(x => Math.Round(x.Ratio, 4))],
+            });
         }
 
         output.WriteLine("Không bộ đệm (PageCache:Enabled=false, mỗi yêu cầu một địa chỉ riêng)…");
@@ -91,14 +142,14 @@ public sealed class WebBench(TextWriter output)
                 output.WriteLine($"  nginx phục vụ bản lưu của trang tin bài ({VietnameseText.FormatNumber(article.Length / 1024)} KB), đo ngay sau mỗi trang");
                 nginx = await NginxCeiling.StartAsync(o.Folder, article, ct);
                 foreach (var (name, path) in pages)
-                    await MeasurePairAsync(new Uri(app.BaseAddress, path), name, Uncached, unique, o.UncachedWarmUp);
+                    await MeasurePairAsync(app, path, name, Uncached, unique, o.UncachedWarmUp);
             }
 
             output.WriteLine("Có bộ đệm (cấu hình mặc định, cùng một địa chỉ)…");
             main = await AppProcess.StartAsync(settings, ct);
             await WarmAsync(main.BaseAddress, pages.Select(p => p.Path), ct);
             foreach (var (name, path) in pages)
-                await MeasurePairAsync(new Uri(main.BaseAddress, path), name, Cached, null, o.WarmUp);
+                await MeasurePairAsync(main, path, name, Cached, null, o.WarmUp);
         }
         catch
         {
@@ -129,7 +180,7 @@ public sealed class WebBench(TextWriter output)
         if (o.VisitRounds > 0) visits = await VisitsAsync(settings, [plan.Home, plan.Category, plan.Article], o, ct);
 
         var machine = $"{Environment.ProcessorCount} CPU, {Environment.OSVersion.VersionString}, .NET {Environment.Version}";
-        return new Result(size.Provider, size.Sites, size.Articles, size.Documents, o.Connections, o.Duration.TotalSeconds, plan.Seconds, rows, resident, delay, visits,
+        return new Result(size.Provider, size.Sites, size.Articles, size.Documents, o.Connections, o.PairRun.TotalSeconds, plan.Seconds, rows, resident, delay, visits,
             machine, loadBefore, CpuClock.LoadAverage());
     }
 
@@ -235,7 +286,7 @@ public sealed class WebBench(TextWriter output)
         static string Ms(double v) => v.ToString(v < 10 ? "0.00" : "0.0", CultureInfo.InvariantCulture).Replace('.', ',');
         output.WriteLine();
         output.WriteLine($"Hiệu năng web trên {r.Provider}: {N(r.Sites)} trang, {N(r.Articles)} tin bài, {N(r.Documents)} văn bản; wrk {r.Connections} kết nối, " +
-            $"{r.SecondsPerRun:0} giây mỗi lần đo (máy: {r.Machine}).");
+            $"{r.SecondsPerRun:0} giây mỗi lần đo, {Options.PairRounds} vòng trang rồi nginx cho mỗi dòng; số liệu của vòng có tỉ lệ trung vị (máy: {r.Machine}).");
         output.WriteLine($"{"Trang",-11} {"Chế độ",-15} {"yêu cầu/giây",13} {"p50 ms",9} {"p99 ms",9} {"× nginx",8} {"lỗi",6}");
         foreach (var row in r.Rows)
             output.WriteLine($"{row.Page,-11} {row.Mode,-15} {N(row.RequestsPerSecond),13} {Ms(row.P50),9} {Ms(row.P99),9} " +

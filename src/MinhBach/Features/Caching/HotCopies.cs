@@ -4,6 +4,8 @@ using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Primitives;
 using Microsoft.Net.Http.Headers;
 using MinhBach.Features.Scaling;
+using MinhBach.Features.Sites;
+using MinhBach.Features.Statistics;
 
 namespace MinhBach.Features.Caching;
 
@@ -61,6 +63,22 @@ public sealed class HotCopies
         if (Generation != generation) _copies.TryRemove(new KeyValuePair<string, HotCopy>(key, copy));
     }
 
+    /// <summary>
+    /// At least as strict as the output cache's key: the address (with the site's prefix), the site, its version and menu
+    /// stamp, and the encoding the compressor would choose.
+    /// </summary>
+    internal static string KeyOf(HttpRequest request, Site site, string encoding) =>
+        string.Concat([request.Scheme, "://", request.Host.Value, request.PathBase.Value, request.Path.Value, request.QueryString.Value,
+            "\u0001", site.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), ".", PublicPagePolicy.VaryValue(site), "\u0001", encoding]);
+
+    /// <summary>A request for a part of the page, or whose answer depends on the copy the client holds: never a hot copy.</summary>
+    internal static bool Conditional(HttpRequest request)
+    {
+        var headers = request.Headers;
+        return headers.ContainsKey(HeaderNames.IfNoneMatch) || headers.ContainsKey(HeaderNames.IfModifiedSince) || headers.ContainsKey(HeaderNames.Range)
+            || headers.ContainsKey(HeaderNames.IfMatch) || headers.ContainsKey(HeaderNames.IfUnmodifiedSince);
+    }
+
     public void Clear()
     {
         Interlocked.Increment(ref _generation);
@@ -86,12 +104,64 @@ public sealed class HotCopies
 internal sealed record HotCopy(KeyValuePair<string, StringValues>[] Headers, byte[] Body, long TakenAt, long Age, long ExpiresAt);
 
 /// <summary>
-/// Answers from <see cref="HotCopies"/> before the output cache, or lets the request through and copies what went out
-/// when the output cache said anyone may have it. Requests that ask conditionally or for a range, HEAD, and anyone
-/// signed in go the whole way, as do pages while the database is failing (their copies are flagged stale there).
+/// First in the public pipeline: answers a request from its hot copy before anything else runs for it (security headers,
+/// error pages, site resolution, the request's services), since the copy already holds the headers that went out. The
+/// site is found the way <see cref="SiteResolutionMiddleware"/> finds it, and the view is counted as
+/// <see cref="VisitCountingMiddleware"/> counts it. Requests that ask conditionally or for a range, HEAD, and anyone signed
+/// in go the whole way, as do all requests while the database is failing and those for a merged site (redirected).
 /// </summary>
-public sealed class HotCopyMiddleware(RequestDelegate next, HotCopies copies, IOptions<PageCacheOptions> options, PageCacheMetrics metrics,
-    DatabaseOutage outage, IResponseCompressionProvider compression)
+public sealed class ServeHotCopyMiddleware(RequestDelegate next, HotCopies copies, SiteDirectory directory, VisitCounter visits,
+    IOptions<PageCacheOptions> options, PageCacheMetrics metrics, DatabaseOutage outage, IResponseCompressionProvider compression)
+{
+    private readonly bool _enabled = options.Value.Enabled && options.Value.HotCopySeconds > 0;
+
+    public Task InvokeAsync(HttpContext http)
+    {
+        var request = http.Request;
+        if (!_enabled || !HttpMethods.IsGet(request.Method) || outage.Ongoing || !PublicPages.Anonymous(http) || HotCopies.Conditional(request))
+            return next(http);
+        var snapshot = directory.GetAsync(http.RequestAborted);
+        // While the directory reloads, the request takes the usual way (which waits for it).
+        if (!snapshot.IsCompletedSuccessfully) return next(http);
+        var path = request.Path.Value ?? "/";
+        var match = snapshot.Result.Match(request.Host.Host, path);
+        if (match is not { Site: { Status: not SiteStatus.Merged } site, PrefixLength: >= 0 }) return next(http);
+        // The key's address is the same string before and after the prefix moves into PathBase.
+        if (copies.Find(HotCopies.KeyOf(request, site, PublicPagePolicy.EncodingOf(http, compression))) is not { } copy) return next(http);
+        // The view is counted under the site-relative path, as for a page rendered.
+        match.MovePrefix(request, path);
+        return ServeAsync(http, site, copy);
+    }
+
+    private Task ServeAsync(HttpContext http, Site site, HotCopy copy)
+    {
+        metrics.Hit();
+        metrics.HotHit();
+        var response = http.Response;
+        response.StatusCode = StatusCodes.Status200OK;
+        var headers = response.Headers;
+        foreach (var (name, value) in copy.Headers) headers[name] = value;
+        headers.Age = (copy.Age + (Environment.TickCount64 - copy.TakenAt) / 1000).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        response.ContentLength = copy.Body.Length;
+        var counted = visits.Counts(http, out var userAgent) ? visits.CountAsync(http, site, userAgent) : Task.CompletedTask;
+        return counted.IsCompletedSuccessfully ? WriteAsync(response, copy, http.RequestAborted) : CountThenWriteAsync(counted, response, copy, http.RequestAborted);
+    }
+
+    private static Task WriteAsync(HttpResponse response, HotCopy copy, CancellationToken ct) => response.Body.WriteAsync(copy.Body, ct).AsTask();
+
+    private static async Task CountThenWriteAsync(Task counted, HttpResponse response, HotCopy copy, CancellationToken ct)
+    {
+        await counted;
+        await WriteAsync(response, copy, ct);
+    }
+}
+
+/// <summary>
+/// In the page cache's place (<see cref="PageCacheSetup.UsePageCache"/>): lets the request through and keeps a copy of what
+/// went out when the output cache said anyone may have it, for <see cref="ServeHotCopyMiddleware"/>.
+/// </summary>
+public sealed class KeepHotCopyMiddleware(RequestDelegate next, HotCopies copies, IOptions<PageCacheOptions> options, DatabaseOutage outage,
+    IResponseCompressionProvider compression)
 {
     // Written again for each response (the date, the copy's age) or never copied.
     private static readonly HashSet<string> NotCopied = new(StringComparer.OrdinalIgnoreCase)
@@ -103,29 +173,10 @@ public sealed class HotCopyMiddleware(RequestDelegate next, HotCopies copies, IO
 
     public Task InvokeAsync(HttpContext http)
     {
-        if (!_enabled || !HttpMethods.IsGet(http.Request.Method) || outage.Ongoing || !PublicPages.IsPublicRequest(http, out var site)) return next(http);
-        var headers = http.Request.Headers;
-        if (headers.ContainsKey(HeaderNames.IfNoneMatch) || headers.ContainsKey(HeaderNames.IfModifiedSince) || headers.ContainsKey(HeaderNames.Range)
-            || headers.ContainsKey(HeaderNames.IfMatch) || headers.ContainsKey(HeaderNames.IfUnmodifiedSince))
+        if (!_enabled || !HttpMethods.IsGet(http.Request.Method) || outage.Ongoing || !PublicPages.IsPublicRequest(http, out var site)
+            || HotCopies.Conditional(http.Request))
             return next(http);
-        var request = http.Request;
-        var key = string.Concat(request.Scheme, "://", request.Host.Value, request.PathBase.Value, request.Path.Value, request.QueryString.Value,
-            "\u0001", PublicPagePolicy.VaryValue(site), "\u0001", PublicPagePolicy.EncodingOf(http, compression));
-        if (copies.Find(key) is { } copy) return ServeAsync(http, copy);
-        return CopyAsync(http, key);
-    }
-
-    private Task ServeAsync(HttpContext http, HotCopy copy)
-    {
-        metrics.Hit();
-        metrics.HotHit();
-        var response = http.Response;
-        response.StatusCode = StatusCodes.Status200OK;
-        var headers = response.Headers;
-        foreach (var (name, value) in copy.Headers) headers[name] = value;
-        headers.Age = (copy.Age + (Environment.TickCount64 - copy.TakenAt) / 1000).ToString(System.Globalization.CultureInfo.InvariantCulture);
-        response.ContentLength = copy.Body.Length;
-        return response.Body.WriteAsync(copy.Body, http.RequestAborted).AsTask();
+        return CopyAsync(http, HotCopies.KeyOf(http.Request, site, PublicPagePolicy.EncodingOf(http, compression)));
     }
 
     private async Task CopyAsync(HttpContext http, string key)

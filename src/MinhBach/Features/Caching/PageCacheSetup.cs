@@ -57,7 +57,7 @@ public static class PageCacheSetup
     /// </summary>
     public static IApplicationBuilder UsePageCache(this IApplicationBuilder app)
     {
-        app.UseMiddleware<HotCopyMiddleware>();
+        app.UseMiddleware<KeepHotCopyMiddleware>();
         app.UseMiddleware<StaleIfErrorMiddleware>();
         app.UseMiddleware<ConditionalGetMiddleware>();
         app.UseOutputCache();

@@ -21,14 +21,15 @@ public static class PublicPages
     public static bool SignedIn(HttpContext http) =>
         http.Request.Cookies.ContainsKey(Accounts.AccountsSetup.AuthCookie) || http.User.Identity?.IsAuthenticated == true;
 
+    /// <summary>Neither signed in (<see cref="SignedIn"/>) nor sending credentials of another kind.</summary>
+    public static bool Anonymous(HttpContext http) => !SignedIn(http) && !http.Request.Headers.ContainsKey(HeaderNames.Authorization);
+
     /// <summary>An anonymous GET or HEAD of a site's page (anonymous as <see cref="SignedIn"/> judges it).</summary>
     public static bool IsPublicRequest(HttpContext http, out Site site)
     {
         site = null!;
         var request = http.Request;
-        if (!(HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
-            || SignedIn(http)
-            || request.Headers.ContainsKey(HeaderNames.Authorization))
+        if (!(HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method)) || !Anonymous(http))
             return false;
         foreach (var p in Uncached)
             if (request.Path.StartsWithSegments(p, StringComparison.OrdinalIgnoreCase)) return false;

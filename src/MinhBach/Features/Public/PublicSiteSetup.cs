@@ -33,6 +33,8 @@ public static class PublicSiteSetup
 
     public static WebApplication UsePublicSite(this WebApplication app)
     {
+        // A page read many times a second is answered here, from the bytes and headers that went out (issue 9).
+        app.UseMiddleware<Caching.ServeHotCopyMiddleware>();
         app.UseMiddleware<Security.SecurityHeadersMiddleware>();
         app.UseExceptionHandler("/loi/500");
         app.UseStatusCodePagesWithReExecute("/loi/{0}");

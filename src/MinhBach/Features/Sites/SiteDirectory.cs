@@ -40,6 +40,34 @@ public sealed class SiteDirectory
 
         /// <summary>A site's active component sites, in directory order (every public page's footer lists them).</summary>
         public IEnumerable<Site> ActiveChildrenOf(int siteId) => _activeChildren[siteId];
+
+        /// <summary>
+        /// The site a request is for: by host name first, then by the path's first segment (the site's prefix), else the
+        /// portal (null when there is none yet).
+        /// </summary>
+        public SiteMatch Match(string host, string path)
+        {
+            if (ByHost.TryGetValue(host, out var byHost)) return new(byHost, true, 0);
+            var end = path.IndexOf('/', 1);
+            var first = end < 0 ? path[1..] : path[1..end];
+            if (first.Length > 0 && BySlug.TryGetValue(first, out var bySlug) && bySlug.Slug.Length > 0)
+                return new(bySlug, false, end < 0 ? -1 : end);
+            return new(Portal, false, 0);
+        }
+    }
+
+    /// <param name="PrefixLength">The length of the site's prefix at the start of the path ("/so-khcn"), 0 without one, or -1
+    /// when the path is the bare prefix, which is redirected to the prefix with a slash.</param>
+    public readonly record struct SiteMatch(Site? Site, bool ByHost, int PrefixLength)
+    {
+        /// <summary>Moves the site's prefix from the path into PathBase, as the site spells it ("/SO-KHCN/..." is the same
+        /// site, and its links use "/so-khcn"), so pages, links and counted views stay site-relative.</summary>
+        public void MovePrefix(HttpRequest request, string path)
+        {
+            if (PrefixLength <= 0 || Site is null) return;
+            request.PathBase = request.PathBase.Add("/" + Site.Slug);
+            request.Path = path[PrefixLength..];
+        }
     }
 
     /// <summary>Moves on each Invalidate: a reload that began before it must not store what it read.</summary>

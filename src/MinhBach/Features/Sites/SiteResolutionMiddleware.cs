@@ -17,34 +17,17 @@ public sealed class SiteResolutionMiddleware(RequestDelegate next)
         }
 
         var snap = await directory.GetAsync(http.RequestAborted);
-        Site? site = null;
-        if (snap.ByHost.TryGetValue(http.Request.Host.Host, out var byHost))
+        var path = http.Request.Path.Value ?? "/";
+        var match = snap.Match(http.Request.Host.Host, path);
+        if (match.PrefixLength < 0)
         {
-            site = byHost;
-            current.ResolvedByHost = true;
+            // "/so-khcn" → "/so-khcn/" so that relative links resolve inside the site.
+            http.Response.Redirect(http.Request.PathBase + path + "/" + http.Request.QueryString, permanent: true);
+            return;
         }
-        else
-        {
-            var path = http.Request.Path.Value ?? "/";
-            var end = path.IndexOf('/', 1);
-            var first = end < 0 ? path[1..] : path[1..end];
-            if (first.Length > 0 && snap.BySlug.TryGetValue(first, out var bySlug) && bySlug.Slug.Length > 0)
-            {
-                if (end < 0)
-                {
-                    // "/so-khcn" → "/so-khcn/" so that relative links resolve inside the site.
-                    http.Response.Redirect(http.Request.PathBase + path + "/" + http.Request.QueryString, permanent: true);
-                    return;
-                }
-                site = bySlug;
-                http.Request.PathBase = http.Request.PathBase.Add("/" + bySlug.Slug);
-                http.Request.Path = path[end..];
-            }
-            else
-            {
-                site = snap.Portal;
-            }
-        }
+        current.ResolvedByHost = match.ByHost;
+        match.MovePrefix(http.Request, path);
+        var site = match.Site;
 
         if (site is null)
         {

@@ -13,6 +13,7 @@ public static class StatisticsSetup
         // Loaded eagerly: a broken data file stops the start with its message, not a request later.
         services.AddSingleton(_ => VisitRules.Load(Catalogue.Catalogue.DefaultDirectory));
         services.AddSingleton<VisitRecorder>();
+        services.AddSingleton<VisitCounter>();
         services.AddSingleton<VisitSalts>();
         services.AddSingleton<VisitTotals>();
         services.AddScoped<ActivityStatistics>();

@@ -30,27 +30,35 @@ public sealed class VisitSalts(IServiceScopeFactory scopes)
 /// the response, when its headers are sent, so a page served from the output cache (placed after this
 /// middleware) is counted the same as a rendered one.
 /// </summary>
-public sealed class VisitCountingMiddleware(RequestDelegate next, VisitRecorder recorder, VisitRules rules, VisitSalts salts,
-    SiteDirectory directory, TimeProvider clock, ILogger<VisitCountingMiddleware> log)
+public sealed class VisitCountingMiddleware(RequestDelegate next, VisitCounter counter)
+{
+    public Task InvokeAsync(HttpContext http, CurrentSite current)
+    {
+        // Decided when the headers go out, before the client can read the page: a page from the output cache is written
+        // in one piece, and a count taken after next() returned could come after the visitor (or a test) moved on.
+        if (current.Site is { } site && counter.Counts(http, out var userAgent))
+            http.Response.OnStarting(() => counter.CountAsync(http, site, userAgent));
+        return next(http);
+    }
+}
+
+/// <summary>What <see cref="VisitCountingMiddleware"/> counts, for whatever serves a page (the hot copies answer in front of it).</summary>
+public sealed class VisitCounter(VisitRecorder recorder, VisitRules rules, VisitSalts salts, SiteDirectory directory, TimeProvider clock,
+    ILogger<VisitCounter> log)
 {
     private static readonly string[] NotPages = ["/quan-tri", "/api", "/tep", "/assets", "/lib", "/loi", "/healthz"];
 
-    public Task InvokeAsync(HttpContext http, CurrentSite current)
+    /// <summary>Whether this request may be a view, from the request alone; <see cref="CountAsync"/> decides on the response.</summary>
+    public bool Counts(HttpContext http, out string userAgent)
     {
         var request = http.Request;
-        var userAgent = request.Headers.UserAgent.ToString();
-        if (!recorder.Enabled || current.Site is not { } site || !HttpMethods.IsGet(request.Method) || !IsPage(request.Path)
-            || IsPrefetch(request) || rules.IsBot(userAgent))
-            return next(http);
-        // Decided when the headers go out, before the client can read the page: a page from the output cache is written
-        // in one piece, and a count taken after next() returned could come after the visitor (or a test) moved on.
-        http.Response.OnStarting(() => CountAsync(http, site, userAgent));
-        return next(http);
+        userAgent = request.Headers.UserAgent.ToString();
+        return recorder.Enabled && HttpMethods.IsGet(request.Method) && IsPage(request.Path) && !IsPrefetch(request) && !rules.IsBot(userAgent);
     }
 
     /// <summary>Synchronous once the day's salt (and, for a page reached from a link, the site directory) is in memory:
     /// this runs for every page served, cached ones included, and must cost next to nothing.</summary>
-    private Task CountAsync(HttpContext http, Site site, string userAgent)
+    public Task CountAsync(HttpContext http, Site site, string userAgent)
     {
         var response = http.Response;
         // A 304 is a page the browser shows again from its own copy after asking: a view as well.
