@@ -59,16 +59,25 @@ public static partial class Wrk
     [GeneratedRegex(@"Non-2xx or 3xx responses:\s+(\d+)")] private static partial Regex NotOk();
     [GeneratedRegex(@"(?:connect|read|write|timeout) (\d+)")] private static partial Regex SocketErrors();
 
-    /// <summary>A wrk script that appends a different query string to every request, so no cache keyed on the address answers it.</summary>
+    /// <summary>
+    /// A wrk script that appends a different query string to every request, so no cache keyed on the address answers it:
+    /// the thread's number and the request's. (Each wrk thread has its own Lua state with the same unseeded random
+    /// numbers, so a random part alone repeats across threads; with the page cache on, half the requests were hits.)
+    /// </summary>
     public static string UniqueQueryScript(string folder)
     {
         var file = System.IO.Path.Combine(folder, "unique.lua");
         File.WriteAllText(file, """
+            local threads = 0
+            function setup(thread)
+              threads = threads + 1
+              thread:set("thread_number", threads)
+            end
             local n = 0
             request = function()
               n = n + 1
               local sep = string.find(wrk.path, "?", 1, true) and "&" or "?"
-              return wrk.format(nil, wrk.path .. sep .. "_khongdem=" .. n .. "-" .. math.random(1, 1000000000))
+              return wrk.format(nil, wrk.path .. sep .. "_khongdem=" .. (thread_number or 0) .. "-" .. n)
             end
             """);
         return file;
