@@ -41,7 +41,8 @@ public sealed class WebBench(TextWriter output)
         public const int PairRounds = 3;
         public TimeSpan PairRun => TimeSpan.FromSeconds(Math.Max(1, Math.Round(Duration.TotalSeconds / 2)));
     }
-    /// <summary>RatioToNginx: to nginx's run right after this one (NginxRequestsPerSecond); for the nginx row, its median run.</summary>
+    /// <summary>RatioToNginx: the median of the rounds' ratios (RoundRatios), each to nginx's run right after the page's; the
+    /// row's other figures and NginxRequestsPerSecond are that round's. For the nginx row, its median run.</summary>
     public sealed record Row(string Page, string Mode, double RequestsPerSecond, double P50, double P99, long Requests, long Errors, double? RatioToNginx)
     {
         public double? NginxRequestsPerSecond { get; init; }
@@ -91,6 +92,7 @@ public sealed class WebBench(TextWriter output)
                 var run = Stopwatch.StartNew();
                 var r = await Wrk.RunAsync(url.AbsoluteUri, o.Connections, step, script, ct);
                 var after = app is null ? null : await app.JitSecondsAsync(ct);
+                // False when either reading is missing (nginx, or an app without /metrics).
                 var compiling = after - before >= Options.QuietJitShare * run.Elapsed.TotalSeconds;
                 var climbing = app is not null && (previous is not { } p || r.RequestsPerSecond > p * (1 + Options.SteadyGain));
                 previous = r.RequestsPerSecond;

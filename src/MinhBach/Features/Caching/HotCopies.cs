@@ -37,10 +37,13 @@ public sealed class HotCopies
     public HotCopies(ClusterSignals signals, IOptions<PageCacheOptions> options)
     {
         Lifetime = TimeSpan.FromSeconds(options.Value.HotCopySeconds);
+        Enabled = options.Value.Enabled && options.Value.HotCopySeconds > 0;
         signals.On(Signals.Pages, Clear);
     }
 
     public TimeSpan Lifetime { get; }
+    /// <summary>Off with the page cache, or with <c>PageCache:HotCopySeconds=0</c>.</summary>
+    public bool Enabled { get; }
     public int Count => _copies.Count;
 
     /// <summary>Changes with every clearing: a copy taken under another generation may predate an eviction.</summary>
@@ -111,20 +114,17 @@ internal sealed record HotCopy(KeyValuePair<string, StringValues>[] Headers, byt
 /// in go the whole way, as do all requests while the database is failing and those for a merged site (redirected).
 /// </summary>
 public sealed class ServeHotCopyMiddleware(RequestDelegate next, HotCopies copies, SiteDirectory directory, VisitCounter visits,
-    IOptions<PageCacheOptions> options, PageCacheMetrics metrics, DatabaseOutage outage, IResponseCompressionProvider compression)
+    PageCacheMetrics metrics, DatabaseOutage outage, IResponseCompressionProvider compression)
 {
-    private readonly bool _enabled = options.Value.Enabled && options.Value.HotCopySeconds > 0;
-
     public Task InvokeAsync(HttpContext http)
     {
         var request = http.Request;
-        if (!_enabled || !HttpMethods.IsGet(request.Method) || outage.Ongoing || !PublicPages.Anonymous(http) || HotCopies.Conditional(request))
+        if (!copies.Enabled || !HttpMethods.IsGet(request.Method) || outage.Ongoing || !PublicPages.Anonymous(http) || HotCopies.Conditional(request))
             return next(http);
-        var snapshot = directory.GetAsync(http.RequestAborted);
-        // While the directory reloads, the request takes the usual way (which waits for it).
-        if (!snapshot.IsCompletedSuccessfully) return next(http);
+        // A directory due for its reload is left to site resolution, which waits for it.
+        if (directory.Fresh is not { } snapshot) return next(http);
         var path = request.Path.Value ?? "/";
-        var match = snapshot.Result.Match(request.Host.Host, path);
+        var match = snapshot.Match(request.Host.Host, path);
         if (match is not { Site: { Status: not SiteStatus.Merged } site, PrefixLength: >= 0 }) return next(http);
         // The key's address is the same string before and after the prefix moves into PathBase.
         if (copies.Find(HotCopies.KeyOf(request, site, PublicPagePolicy.EncodingOf(http, compression))) is not { } copy) return next(http);
@@ -160,8 +160,7 @@ public sealed class ServeHotCopyMiddleware(RequestDelegate next, HotCopies copie
 /// In the page cache's place (<see cref="PageCacheSetup.UsePageCache"/>): lets the request through and keeps a copy of what
 /// went out when the output cache said anyone may have it, for <see cref="ServeHotCopyMiddleware"/>.
 /// </summary>
-public sealed class KeepHotCopyMiddleware(RequestDelegate next, HotCopies copies, IOptions<PageCacheOptions> options, DatabaseOutage outage,
-    IResponseCompressionProvider compression)
+public sealed class KeepHotCopyMiddleware(RequestDelegate next, HotCopies copies, DatabaseOutage outage, IResponseCompressionProvider compression)
 {
     // Written again for each response (the date, the copy's age) or never copied.
     private static readonly HashSet<string> NotCopied = new(StringComparer.OrdinalIgnoreCase)
@@ -169,11 +168,9 @@ public sealed class KeepHotCopyMiddleware(RequestDelegate next, HotCopies copies
         HeaderNames.Date, HeaderNames.Age, HeaderNames.ContentLength, HeaderNames.TransferEncoding, HeaderNames.Connection, HeaderNames.Server,
     };
 
-    private readonly bool _enabled = options.Value.Enabled && options.Value.HotCopySeconds > 0;
-
     public Task InvokeAsync(HttpContext http)
     {
-        if (!_enabled || !HttpMethods.IsGet(http.Request.Method) || outage.Ongoing || !PublicPages.IsPublicRequest(http, out var site)
+        if (!copies.Enabled || !HttpMethods.IsGet(http.Request.Method) || outage.Ongoing || !PublicPages.IsPublicRequest(http, out var site)
             || HotCopies.Conditional(http.Request))
             return next(http);
         return CopyAsync(http, HotCopies.KeyOf(http.Request, site, PublicPagePolicy.EncodingOf(http, compression)));

@@ -86,15 +86,17 @@ public sealed class SiteDirectory
     /// <summary>A site was added or changed, or its menu: forgets the snapshot here and on every other node.</summary>
     public Task ChangedAsync() => signals.SendAsync(Signals.Sites);
 
+    /// <summary>The snapshot while it is young enough to serve from, without starting a reload; else null.</summary>
+    public Snapshot? Fresh => _snapshot is { } snap && clock.GetUtcNow() - snap.LoadedAt < MaxAge ? snap : null;
+
     public async Task<Snapshot> GetAsync(CancellationToken ct = default)
     {
-        var snap = _snapshot;
-        if (snap is not null && clock.GetUtcNow() - snap.LoadedAt < MaxAge) return snap;
+        if (Fresh is { } snap) return snap;
         await _reload.WaitAsync(ct);
         try
         {
-            snap = _snapshot;
-            if (snap is not null && clock.GetUtcNow() - snap.LoadedAt < MaxAge) return snap;
+            // Another caller reloaded it while this one waited.
+            if (Fresh is { } reloaded) return reloaded;
             var generation = Volatile.Read(ref _generation);
             using var scope = scopes.CreateScope();
             var db = scope.ServiceProvider.GetRequiredService<AppDb>();
