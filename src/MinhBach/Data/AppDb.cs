@@ -44,7 +44,7 @@ public abstract class AppDb(DbContextOptions options) : IdentityUserContext<AppU
     /// <summary>Name of a document type ("Nghị định"), indexed with each document so "nghị định 42" finds 42/2022/NĐ-CP.</summary>
     public string? DocumentTypeName(string code) => _catalogue?.DocumentType(code)?.Name;
 
-    private int CurrentSiteId => _currentSite?.Site?.Id ?? 0;
+    internal int CurrentSiteId => _currentSite?.Site?.Id ?? 0;
 
     public DbSet<Site> Sites => Set<Site>();
     public DbSet<SiteHost> SiteHosts => Set<SiteHost>();

@@ -31,37 +31,33 @@ public static class ArticleQueries
 
     private const int RelatedCount = 5;
 
-    /// <summary>What the article page shows of an article; beside it, the same of the related ones but the body (the columns
-    /// of a UNION ALL must match, and a NULL constant is typed text).</summary>
-    private static readonly Expression<Func<Article, Article>> PageProjection = a => new Article
-    {
-        Id = a.Id, SiteId = a.SiteId, CategoryId = a.CategoryId, Slug = a.Slug, Title = a.Title, Summary = a.Summary, Body = a.Body,
-        Author = a.Author, Source = a.Source, SourceUrl = a.SourceUrl, SourceDate = a.SourceDate, PublishedAt = a.PublishedAt,
-        UpdatedAt = a.UpdatedAt, FeaturedImageUrl = a.FeaturedImageUrl, FeaturedImageAlt = a.FeaturedImageAlt, IsFeatured = a.IsFeatured,
-        Status = a.Status, OriginSiteId = a.OriginSiteId, OriginArticleId = a.OriginArticleId,
-    };
-
-    private static readonly Expression<Func<Article, Article>> RelatedProjection = a => new Article
-    {
-        Id = a.Id, SiteId = a.SiteId, CategoryId = a.CategoryId, Slug = a.Slug, Title = a.Title, Summary = a.Summary, Body = "",
-        Author = a.Author, Source = a.Source, SourceUrl = a.SourceUrl, SourceDate = a.SourceDate, PublishedAt = a.PublishedAt,
-        UpdatedAt = a.UpdatedAt, FeaturedImageUrl = a.FeaturedImageUrl, FeaturedImageAlt = a.FeaturedImageAlt, IsFeatured = a.IsFeatured,
-        Status = a.Status, OriginSiteId = a.OriginSiteId, OriginArticleId = a.OriginArticleId,
-    };
-
     /// <summary>
     /// A published article of the current site by its slug, with its body, and the newest published articles of the category
     /// its address names, but it: one statement, so one round trip to the database. Null when no published article has
     /// the slug; the caller then looks for a redirect, and, when the article's category is not the one addressed, redirects
-    /// before showing the related list.
+    /// before showing the related list. The related articles carry what their list shows: address, title and dates.
     /// </summary>
     public static async Task<(Article Article, List<Article> Related)?> WithRelatedAsync(this AppDb db, string slug, int categoryId, SiteChrome chrome, CancellationToken ct)
     {
         Article? article = null;
         var related = new List<Article>(RelatedCount);
-        await foreach (var a in BySlugWithRelated.For(db)(db, slug, categoryId).WithCancellation(ct))
-            if (a.Slug == slug) article = a;
-            else related.Add(a);
+        var siteId = db.CurrentSiteId;
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            await using var command = ArticlePageStatement.Create(db, siteId, slug, categoryId);
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct))
+            {
+                var a = ArticlePageStatement.Read(reader, siteId);
+                if (a.Slug == slug) article = a;
+                else related.Add(a);
+            }
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
         if (article is null) return null;
         // UNION ALL promises no order.
         related.Sort((x, y) => x.PublishedAt != y.PublishedAt ? y.PublishedAt.CompareTo(x.PublishedAt) : y.Id.CompareTo(x.Id));
@@ -71,19 +67,11 @@ public static class ArticleQueries
     /// <summary>A published article of the current site by its slug, with its body.</summary>
     public static Task<Article?> PublishedBySlugAsync(this AppDb db, string slug, CancellationToken ct) => BySlug.For(db)(db, slug, ct);
 
-    // The article page's reads are the hottest of a page the cache does not answer: compiled, they skip reading the
-    // LINQ tree again on every call (the uncached page went from 670 to 555 µs of the app's CPU at a million articles),
-    // and the article with its related list is one statement, one round trip (3,160–3,390 → 3,690–3,960 pages/s back to
-    // back, the database's CPU a page 190 → 145 µs).
+    // Compiled, a query skips reading the LINQ tree again on every call (the uncached article page went from 670 to 555 µs
+    // of the app's CPU at a million articles when its reads were compiled).
     private static readonly PerModel<Func<AppDb, string, CancellationToken, Task<Article?>>> BySlug = new(() =>
         EF.CompileAsyncQuery((AppDb db, string slug, CancellationToken ct) =>
             db.Articles.AsNoTracking().FirstOrDefault(a => a.Status == ArticleStatus.Published && a.Slug == slug)));
-
-    private static readonly PerModel<Func<AppDb, string, int, IAsyncEnumerable<Article>>> BySlugWithRelated = new(() =>
-        EF.CompileAsyncQuery((AppDb db, string slug, int categoryId) =>
-            db.Articles.AsNoTracking().Where(a => a.Status == ArticleStatus.Published && a.Slug == slug).Take(1).Select(PageProjection)
-                .Concat(db.Articles.AsNoTracking().Where(a => a.Status == ArticleStatus.Published && a.CategoryId == categoryId && a.Slug != slug)
-                    .OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id).Take(RelatedCount).Select(RelatedProjection))));
 
     /// <summary>A compiled query for each provider's model: EF refuses one compiled for another model, and a process may
     /// hold both (the tests do).</summary>

@@ -1,5 +1,5 @@
 using System.Buffers.Text;
-using System.Security.Cryptography;
+using System.IO.Hashing;
 using Microsoft.Extensions.Primitives;
 using Microsoft.Net.Http.Headers;
 
@@ -51,12 +51,14 @@ internal sealed class PageValidatorsMiddleware(RequestDelegate next, PageCacheMe
         await buffer.SendAsync(http.RequestAborted);
     }
 
-    /// <summary>The first 128 bits of the body's SHA-256: the same bytes give the same tag on every node and after a restart.</summary>
+    /// <summary>The body's 128-bit XXH3: the same bytes give the same tag on every node and after a restart. A tag needs no
+    /// defence against forgery (a client can only hurt its own cache). With SHA-256 the hash took 3 % of the app's CPU for
+    /// an article page rendered on every request, with XXH3 0.2 %.</summary>
     internal static string ETagOf(ReadOnlySpan<byte> body)
     {
-        Span<byte> hash = stackalloc byte[32];
-        SHA256.HashData(body, hash);
-        return "\"" + Base64Url.EncodeToString(hash[..16]) + "\"";
+        Span<byte> hash = stackalloc byte[16];
+        XxHash128.Hash(body, hash);
+        return "\"" + Base64Url.EncodeToString(hash) + "\"";
     }
 }
 
