@@ -15,27 +15,29 @@ namespace MinhBach.Features.Articles;
 /// </summary>
 internal static class ArticlePageStatement
 {
+    public const int RelatedCount = 5;
+
     // The article first: (SiteId, Slug) is unique, so no LIMIT. The related ones in a subquery, where ORDER BY and LIMIT
     // may stand in SQLite too; its outer NULLs take their types from the article's columns.
-    private const string Template = """
+    private static string Sql(string site, string slug, string category) => $$"""
         SELECT "Id", "CategoryId", "Slug", "Title", "PublishedAt", "UpdatedAt", "Summary", "Body", "Author", "Source",
                "SourceUrl", "SourceDate", "FeaturedImageUrl", "FeaturedImageAlt", "IsFeatured", "OriginSiteId", "OriginArticleId"
         FROM "Articles"
-        WHERE "SiteId" = {site} AND "Status" = 1 AND "Slug" = {slug}
+        WHERE "SiteId" = {{site}} AND "Status" = {{(int)ArticleStatus.Published}} AND "Slug" = {{slug}}
         UNION ALL
         SELECT "Id", "CategoryId", "Slug", "Title", "PublishedAt", "UpdatedAt", NULL, NULL, NULL, NULL,
                NULL, NULL, NULL, NULL, NULL, NULL, NULL
         FROM (
             SELECT "Id", "CategoryId", "Slug", "Title", "PublishedAt", "UpdatedAt"
             FROM "Articles"
-            WHERE "SiteId" = {site} AND "Status" = 1 AND "CategoryId" = {category} AND "Slug" <> {slug}
+            WHERE "SiteId" = {{site}} AND "Status" = {{(int)ArticleStatus.Published}} AND "CategoryId" = {{category}} AND "Slug" <> {{slug}}
             ORDER BY "PublishedAt" DESC, "Id" DESC
-            LIMIT 5
+            LIMIT {{RelatedCount}}
         ) AS r
         """;
 
-    private static readonly string Postgres = Template.Replace("{site}", "$1").Replace("{slug}", "$2").Replace("{category}", "$3");
-    private static readonly string Sqlite = Template.Replace("{site}", "@site").Replace("{slug}", "@slug").Replace("{category}", "@category");
+    private static readonly string Postgres = Sql("$1", "$2", "$3");
+    private static readonly string Sqlite = Sql("@site", "@slug", "@category");
 
     /// <summary>The statement on the context's open connection (and its transaction, if any).</summary>
     public static DbCommand Create(AppDb db, int siteId, string slug, int categoryId)

@@ -29,8 +29,6 @@ public static class ArticleQueries
         PublishedAt = a.PublishedAt, UpdatedAt = a.UpdatedAt, FeaturedImageUrl = a.FeaturedImageUrl, FeaturedImageAlt = a.FeaturedImageAlt, IsFeatured = a.IsFeatured, Status = a.Status,
     };
 
-    private const int RelatedCount = 5;
-
     /// <summary>
     /// A published article of the current site by its slug, with its body, and the newest published articles of the category
     /// its address names, but it: one statement, so one round trip to the database. Null when no published article has
@@ -40,7 +38,7 @@ public static class ArticleQueries
     public static async Task<(Article Article, List<Article> Related)?> WithRelatedAsync(this AppDb db, string slug, int categoryId, SiteChrome chrome, CancellationToken ct)
     {
         Article? article = null;
-        var related = new List<Article>(RelatedCount);
+        var related = new List<Article>(ArticlePageStatement.RelatedCount);
         var siteId = db.CurrentSiteId;
         await db.Database.OpenConnectionAsync(ct);
         try
