@@ -75,7 +75,7 @@ internal static class BenchWebCommand
     (
         new Option<string?>("--postgres") { Description = "Máy chủ PostgreSQL (\"Host=...;Username=...\"); một cơ sở dữ liệu tạm được tạo và xóa" },
         new Option<int>("--connections") { Description = "Số kết nối song song của wrk (mặc định 64)", DefaultValueFactory = _ => 64 },
-        new Option<string>("--duration") { Description = "Thời gian đo mỗi trang, ví dụ 10s hoặc 1m (mặc định 10s); bench web đo ba vòng, mỗi vòng nửa thời gian này cho trang rồi cho nginx", DefaultValueFactory = _ => "10s" },
+        new Option<string>("--duration") { Description = "Thời gian đo mỗi trang, ví dụ 10s hoặc 1m (mặc định 10s); bench web đo năm vòng, mỗi vòng một phần ba thời gian này cho trang rồi cho nginx", DefaultValueFactory = _ => "10s" },
         new Option<int>("--rounds") { Description = "Số vòng mỗi chế độ khi so bật/tắt đếm lượt truy cập (mặc định 5; 0: bỏ qua)", DefaultValueFactory = _ => 5 },
         new Option<string?>("--json") { Description = "Ghi kết quả ra tệp JSON" }
     );
