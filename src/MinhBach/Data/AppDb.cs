@@ -571,4 +571,9 @@ public sealed class PostgresAppDb(DbContextOptions<PostgresAppDb> options) : App
 
 internal sealed class UtcDateTimeConverter() : Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<DateTime, DateTime>(
     v => v.Kind == DateTimeKind.Utc ? v : v.ToUniversalTime(),
-    v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
+    v => FromStore(v))
+{
+    /// <summary>A time as read back from either provider: stored in UTC, and SQLite's text says no kind. For readers that
+    /// go round EF (<see cref="Features.Search.SearchEngine"/>, <see cref="Features.Articles.ArticlePageStatement"/>).</summary>
+    public static DateTime FromStore(DateTime stored) => DateTime.SpecifyKind(stored, DateTimeKind.Utc);
+}

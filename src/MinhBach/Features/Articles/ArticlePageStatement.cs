@@ -61,14 +61,14 @@ internal static class ArticlePageStatement
         command.Parameters.Add(p);
     }
 
-    /// <summary>One row: the article, or a related one with its list's fields. Times are stored as UTC on both providers
-    /// (SQLite's come back unspecified), as EF's converter reads them.</summary>
+    /// <summary>One row: the article, or a related one with its list's fields.</summary>
     public static Article Read(DbDataReader r, int siteId)
     {
         var a = new Article
         {
             Id = r.GetInt32(0), SiteId = siteId, CategoryId = r.GetInt32(1), Slug = r.GetString(2), Title = r.GetString(3),
-            PublishedAt = Utc(r.GetDateTime(4)), UpdatedAt = Utc(r.GetDateTime(5)), Status = ArticleStatus.Published,
+            PublishedAt = UtcDateTimeConverter.FromStore(r.GetDateTime(4)), UpdatedAt = UtcDateTimeConverter.FromStore(r.GetDateTime(5)),
+            Status = ArticleStatus.Published,
         };
         if (r.IsDBNull(6)) return a;
         a.Summary = r.GetString(6);
@@ -86,6 +86,4 @@ internal static class ArticlePageStatement
     }
 
     private static string? Text(DbDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);
-
-    private static DateTime Utc(DateTime t) => DateTime.SpecifyKind(t, DateTimeKind.Utc);
 }

@@ -486,8 +486,7 @@ public sealed class SearchEngine(AppDb db, SearchVocabulary vocabulary, Catalogu
 
     private static Row ReadRow(System.Data.Common.DbDataReader r) => new(
         r.GetInt32(0), r.GetInt32(1), r.GetString(2), r.GetInt32(3), r.GetString(4), r.IsDBNull(5) ? null : r.GetString(5), r.IsDBNull(6) ? null : r.GetString(6),
-        // SQLite keeps times as text in UTC (as EF writes them); PostgreSQL as timestamptz.
-        DateTime.SpecifyKind(r.GetDateTime(7), DateTimeKind.Utc), r.GetInt32(8), r.GetString(9), r.GetString(10),
+        Data.UtcDateTimeConverter.FromStore(r.GetDateTime(7)), r.GetInt32(8), r.GetString(9), r.GetString(10),
         r.IsDBNull(11) ? null : r.GetInt32(11), r.GetDouble(12));
 
     /// <summary>Which candidates hold the words side by side, in order, anywhere in their text.</summary>
